@@ -1,0 +1,20 @@
+import type { Config } from "../../config.ts";
+import type { Organisation } from "../../domains/identity/index.ts";
+import type { SearchEngine } from "../../domains/knowledge/search/search.types.ts";
+import type { Clock } from "../../shared/clock.ts";
+import type { RootDb } from "../../shared/database.ts";
+import type { Logger } from "../../shared/logger.ts";
+import type { Readiness } from "./readiness.ts";
+
+/** Everything a route needs, built once by main.ts (or by a test). */
+export type AppDeps = {
+  config: Config;
+  db: RootDb;
+  engine: "postgres" | "pglite";
+  clock: Clock;
+  logger: Logger;
+  /** The organisation this deployment serves (multi-organisation routing comes later). */
+  organisation: Organisation;
+  readiness: Readiness;
+  search: SearchEngine;
+};

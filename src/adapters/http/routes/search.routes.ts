@@ -1,0 +1,6 @@
+import type { FastifyInstance } from "fastify";
+import type { AppDeps } from "../deps.ts";
+
+export async function registerSearchRoutes(_app: FastifyInstance, _deps: AppDeps): Promise<void> {
+  // filled in by the search work
+}

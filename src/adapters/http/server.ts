@@ -1,0 +1,56 @@
+import { randomUUID } from "node:crypto";
+import formbody from "@fastify/formbody";
+import helmet from "@fastify/helmet";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import type { AppDeps } from "./deps.ts";
+import { installErrorHandlers } from "./error-handler.ts";
+import { registerAssetRoutes } from "./routes/assets.routes.ts";
+import { registerBackofficeRoutes } from "./routes/backoffice.routes.ts";
+import { registerHealthRoutes } from "./routes/health.routes.ts";
+import { registerPublicRoutes } from "./routes/public.routes.ts";
+import { registerSearchRoutes } from "./routes/search.routes.ts";
+
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,64}$/;
+
+export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    disableRequestLogging: false,
+    bodyLimit: 1_048_576,
+    trustProxy: true,
+    routerOptions: { maxParamLength: 200 },
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const incoming = request.headers["x-request-id"];
+      return typeof incoming === "string" && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+    },
+  });
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        formAction: ["'self'"],
+        frameAncestors: ["'self'"],
+        objectSrc: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(formbody, { bodyLimit: 1_048_576 });
+  installErrorHandlers(app, deps);
+
+  await registerHealthRoutes(app, deps);
+  await registerAssetRoutes(app, deps);
+  await registerPublicRoutes(app, deps);
+  await registerSearchRoutes(app, deps);
+  await registerBackofficeRoutes(app, deps);
+  return app;
+}

@@ -1,0 +1,2 @@
+export { ensureOrganisation } from "./ensure-organisation.ts";
+export type { Organisation } from "./organisation.ts";

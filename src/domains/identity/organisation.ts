@@ -1,0 +1,1 @@
+export type Organisation = { id: string; slug: string; name: string };

@@ -1,0 +1,103 @@
+/**
+ * Composition root: reads the configuration, opens the database, applies migrations, wires the
+ * domains to their adapters and starts HTTP. Nothing else reads the environment or builds adapters.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { type DatabaseHandle, openDatabase } from "./adapters/db/connect.ts";
+import { migrate } from "./adapters/db/migrate.ts";
+import { createReadiness } from "./adapters/http/readiness.ts";
+import { buildServer } from "./adapters/http/server.ts";
+import { type Config, ConfigError, loadConfig } from "./config.ts";
+import { seedDemo } from "./demo/seed-demo.ts";
+import { ensureOrganisation } from "./domains/identity/index.ts";
+import { countFiches } from "./domains/knowledge/fiches.repo.ts";
+import { importServicePublic } from "./domains/knowledge/import/import-service-public.ts";
+import { createSearchEngine } from "./domains/knowledge/search/create-search-engine.ts";
+import { systemClock } from "./shared/clock.ts";
+import { createLogger } from "./shared/logger.ts";
+
+export async function startGuichet(config: Config) {
+  const logger = createLogger({ level: config.logLevel });
+  const clock = systemClock;
+  const readiness = createReadiness();
+
+  const handle: DatabaseHandle = config.databaseUrl
+    ? await openDatabase({ engine: "postgres", url: config.databaseUrl })
+    : await openDatabase({ engine: "pglite", dataDir: path.join(config.dataDir, "pglite") });
+  logger.info({ engine: handle.engine }, "database opened");
+
+  readiness.set("migrating");
+  const { applied } = await migrate(handle.db, { engine: handle.engine });
+  if (applied.length > 0) logger.info({ applied }, "migrations applied");
+
+  const organisation = await ensureOrganisation(handle.db, config.organisation);
+  const search = createSearchEngine({ db: handle.db, clock });
+  const app = await buildServer({
+    config,
+    db: handle.db,
+    engine: handle.engine,
+    clock,
+    logger,
+    organisation,
+    readiness,
+    search,
+  });
+  // Listen first: /health answers 503 "starting" while the first import runs.
+  await app.listen({ host: config.host, port: config.port });
+
+  const prepare = async () => {
+    if (config.importOnStart && (await countFiches(handle.db, organisation.id)) === 0) {
+      readiness.set("importing");
+      logger.info("knowledge base empty: importing service-public.fr fiches");
+      const report = await importServicePublic({
+        db: handle.db,
+        organisationId: organisation.id,
+        source: { kind: "package" },
+        clock,
+      });
+      logger.info(
+        { added: report.added, rejected: report.rejected.length, durationMs: report.durationMs },
+        "first import done",
+      );
+    }
+    if (config.seedDemo) await seedDemo({ db: handle.db, organisationId: organisation.id, clock, logger });
+    readiness.set("indexing");
+    await search.warm(organisation.id);
+    readiness.set("ready");
+    logger.info({ url: config.publicUrl }, "Guichet is ready");
+  };
+  const ready = prepare().catch((error: unknown) => {
+    readiness.set("failed");
+    logger.error({ err: error }, "start-up preparation failed");
+  });
+
+  const stop = async () => {
+    await app.close();
+    await handle.close();
+  };
+  return { app, stop, ready, organisation, db: handle.db };
+}
+
+const isEntryPoint = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isEntryPoint) {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Configuration invalide : ${error.message}`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const running = await startGuichet(config);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      running.stop().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
+}
