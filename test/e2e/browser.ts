@@ -1,0 +1,42 @@
+/**
+ * Debian's Chromium driven by playwright-core, with axe for WCAG 2.1 A/AA checks.
+ * Browser tests skip (visibly) only when Chromium is not installed; CI installs it.
+ */
+import fs from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
+import { type Browser, chromium, type Page } from "playwright-core";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export function chromiumMissing(): string | false {
+  return fs.existsSync(CHROMIUM_PATH) ? false : `Chromium absent (${CHROMIUM_PATH}) : apt-get install chromium`;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+export type AxeViolation = { id: string; impact: string | null | undefined; help: string; targets: string[] };
+
+/** Runs axe with the WCAG 2.0/2.1 A and AA rules and returns the violations in a readable shape. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    targets: v.nodes.map((n) => n.target.join(" ")),
+  }));
+}
