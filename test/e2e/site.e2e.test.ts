@@ -18,14 +18,15 @@ describe("public site in Chromium", { skip }, () => {
   before(async () => {
     server = await startSiteServer();
     browser = await launchBrowser();
-    page = await browser.newPage();
+    const context = await browser.newContext();
+    page = await context.newPage();
   });
   after(async () => {
     await browser?.close();
     await server?.close();
   });
 
-  const pages: [string, string][] = [
+  const pages: [string, string, number?][] = [
     ["accueil", "/"],
     ["résultats de recherche", "/recherche?q=carte+d%27identit%C3%A9"],
     ["fiche avec situations (F21089)", "/fiches/F21089"],
@@ -34,14 +35,14 @@ describe("public site in Chromium", { skip }, () => {
     ["thèmes", "/themes"],
     ["questions fréquentes", "/faq"],
     ["actualités", "/actualites"],
-    ["page introuvable", "/fiches/F99999999"],
+    ["page introuvable", "/fiches/F99999999", 404],
     ["connexion à l'espace agents", "/admin/connexion"],
   ];
 
-  for (const [label, path] of pages) {
+  for (const [label, path, status = 200] of pages) {
     it(`has no axe violation: ${label}`, async () => {
       const response = await page.goto(server.baseUrl + path);
-      assert.ok(response, "no response");
+      assert.equal(response?.status(), status, `HTTP status of ${path}`);
       assert.equal(await page.locator("h1").count(), 1, "exactly one h1");
       const violations = await axeViolations(page);
       assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));

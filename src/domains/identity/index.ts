@@ -1,2 +1,24 @@
+export {
+  AGENT_ROLES,
+  type Agent,
+  type AgentRole,
+  canEditContent,
+  isAgentRole,
+  normaliseEmail,
+} from "./agent.ts";
+export {
+  authenticateAgent,
+  INVALID_CREDENTIALS_MESSAGE,
+  TOO_MANY_ATTEMPTS_MESSAGE,
+} from "./authenticate-agent.ts";
+export { createAgent, MIN_PASSWORD_LENGTH } from "./create-agent.ts";
 export { ensureOrganisation } from "./ensure-organisation.ts";
+export { ensureSessionSecret } from "./ensure-session-secret.ts";
+export { findAgent, findAgentByEmail } from "./find-agent.ts";
+export {
+  DEFAULT_LOGIN_THROTTLE,
+  type LoginThrottlePolicy,
+  purgeOldLoginAttempts,
+} from "./login-throttle.ts";
 export type { Organisation } from "./organisation.ts";
+export { DEFAULT_SCRYPT_PARAMS, hashPassword, type ScryptParams, verifyPassword } from "./password-hash.ts";

@@ -1,0 +1,63 @@
+/**
+ * French text analysis shared by indexing and querying, so both sides produce the same terms:
+ * lowercase, elision ("l'", "qu'"), stop words (negations kept), Snowball stemming, accent folding.
+ */
+import { newStemmer } from "snowball-stemmers";
+import { foldAccents } from "../../../shared/text.ts";
+import { ELISIONS, FRENCH_STOP_WORDS } from "./french-stop-words.ts";
+
+export type WordSpan = { word: string; start: number; end: number };
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const APOSTROPHES = new Set(["'", "’", "ʼ"]);
+const stemmer = newStemmer("french");
+// The vocabulary is small (tens of thousands of words): caching makes indexing several times faster.
+const stemCache = new Map<string, string | null>();
+const STEM_CACHE_LIMIT = 200_000;
+
+/** Words with their offsets in the text, elided articles and pronouns already removed. */
+export function wordSpans(text: string): WordSpan[] {
+  const spans: WordSpan[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const start = match.index ?? 0;
+    const word = match[0];
+    const end = start + word.length;
+    const elided = APOSTROPHES.has(text[end] ?? "");
+    if (elided) {
+      const folded = foldAccents(word.toLowerCase());
+      // "n'" is a negation: kept as "ne" so "n'est pas" and "ne … pas" agree.
+      if (folded === "n") {
+        spans.push({ word: "ne", start, end });
+        continue;
+      }
+      if (ELISIONS.has(folded)) continue;
+    }
+    spans.push({ word, start, end });
+  }
+  return spans;
+}
+
+/** The index term for one word, or null for stop words and single letters. */
+export function analyseWord(word: string): string | null {
+  const cached = stemCache.get(word);
+  if (cached !== undefined) return cached;
+  const lower = word.toLowerCase();
+  const folded = foldAccents(lower);
+  let term: string | null;
+  if (FRENCH_STOP_WORDS.has(folded) || (folded.length < 2 && !/\d/.test(folded))) term = null;
+  else if (/\d/.test(folded)) term = folded;
+  // Stemming works on the accented word (Snowball's French rules need the accents), folding after.
+  else term = foldAccents(stemmer.stem(lower));
+  if (stemCache.size < STEM_CACHE_LIMIT) stemCache.set(word, term);
+  return term;
+}
+
+/** Index terms of a text, in order (repeats kept: term frequency matters). */
+export function analyse(text: string): string[] {
+  const terms: string[] = [];
+  for (const span of wordSpans(text)) {
+    const term = analyseWord(span.word);
+    if (term) terms.push(term);
+  }
+  return terms;
+}

@@ -1,0 +1,156 @@
+/**
+ * The in-memory index of one organisation: BM25F over analysed French terms, with field weights,
+ * a per-document prior, query-time synonyms, prefix completion of the last word and spelling
+ * tolerance for unknown words.
+ */
+import { analyse } from "./french-analyzer.ts";
+import {
+  type Bm25fIndex,
+  buildBm25f,
+  type FieldSpec,
+  idf,
+  prefixExpansions,
+  spellingVariants,
+} from "./bm25f.ts";
+import type { SearchDocument } from "./search-documents.ts";
+import type { Audience, SearchHit } from "./search.types.ts";
+import { buildSnippet } from "./snippet.ts";
+import { synonymTerms } from "./synonyms.ts";
+
+const FIELDS = ["title", "questions", "description", "context", "body"] as const;
+type Field = (typeof FIELDS)[number];
+
+/** Tuned on the eval set with bench/search-eval.ts. */
+export const RANKING = {
+  fields: {
+    title: { weight: 6, b: 0.5 },
+    questions: { weight: 5, b: 0.5 },
+    description: { weight: 2, b: 0.6 },
+    context: { weight: 1.5, b: 0.3 },
+    body: { weight: 1, b: 0.75 },
+  } satisfies Record<Field, FieldSpec>,
+  k1: 1.2,
+  /** Synonyms widen the net but must not outrank the words the person typed. */
+  synonymWeight: 0.5,
+  prefixWeight: 0.5,
+  spellingWeight: 0.7,
+  /** Share of the score that depends on how many of the typed words a document holds. */
+  coverage: 0.5,
+};
+
+const AUDIENCE_BITS: Record<Audience, number> = { particuliers: 1, professionnels: 2, associations: 4 };
+
+export type SearchIndex = {
+  bm25: Bm25fIndex;
+  list: SearchDocument[];
+  documents: Map<string, SearchDocument>;
+  priors: Float32Array;
+  audiences: Uint8Array;
+};
+
+export function buildSearchIndex(documents: Iterable<SearchDocument>): SearchIndex {
+  const byId = new Map<string, SearchDocument>();
+  for (const document of documents) byId.set(document.id, document);
+  const list = [...byId.values()];
+  const fieldTerms = list.map((document) => FIELDS.map((field) => analyse(document[field])));
+  const bm25 = buildBm25f(
+    fieldTerms,
+    FIELDS.map((field) => RANKING.fields[field]),
+    RANKING.k1,
+  );
+  const priors = Float32Array.from(list, (document) => document.prior);
+  const audiences = Uint8Array.from(list, (document) =>
+    document.audiences === null ? 7 : document.audiences.reduce((bits, a) => bits | AUDIENCE_BITS[a], 0),
+  );
+  return { bm25, list, documents: byId, priors, audiences };
+}
+
+export type IndexQuery = { text: string; audience?: Audience | undefined; limit: number };
+
+type Concept = { variants: { term: string; weight: number }[]; typed: boolean };
+
+function queryConcepts(index: SearchIndex, text: string): Concept[] {
+  const typed = [...new Set(analyse(text))];
+  const concepts: Concept[] = typed.map((term, position) => {
+    const variants = [{ term, weight: 1 }];
+    const known = index.bm25.postings.has(term);
+    if (!known && term.length >= 4 && !/\d/.test(term)) {
+      for (const variant of spellingVariants(index.bm25, term, 3))
+        variants.push({ term: variant, weight: RANKING.spellingWeight });
+    }
+    // The last word may be still being typed ("inscri").
+    if (position === typed.length - 1 && term.length >= 4) {
+      for (const variant of prefixExpansions(index.bm25, term, 5))
+        variants.push({ term: variant, weight: RANKING.prefixWeight });
+    }
+    return { variants, typed: true };
+  });
+  for (const term of synonymTerms(typed))
+    concepts.push({ variants: [{ term, weight: RANKING.synonymWeight }], typed: false });
+  return concepts;
+}
+
+/** Ranked document numbers with their scores, best first. */
+export function rankDocuments(index: SearchIndex, query: Omit<IndexQuery, "limit">) {
+  const concepts = queryConcepts(index, query.text);
+  const typedCount = concepts.filter((c) => c.typed).length;
+  if (typedCount === 0) return { ranked: [] as { doc: number; score: number }[], concepts };
+  const { bm25 } = index;
+  const scores = new Float64Array(bm25.size);
+  const matched = new Uint8Array(bm25.size);
+  const best = new Float64Array(bm25.size);
+  const touched = new Set<number>();
+  const mask = query.audience ? AUDIENCE_BITS[query.audience] : 7;
+  for (const concept of concepts) {
+    const seen: number[] = [];
+    for (const variant of concept.variants) {
+      const posting = bm25.postings.get(variant.term);
+      if (!posting) continue;
+      const weight = variant.weight * idf(bm25, variant.term);
+      for (let i = 0; i < posting.docs.length; i++) {
+        const doc = posting.docs[i] as number;
+        if (((index.audiences[doc] as number) & mask) === 0) continue;
+        const tf = posting.tfs[i] as number;
+        const value = (weight * tf) / (bm25.k1 + tf);
+        if ((best[doc] as number) === 0) seen.push(doc);
+        if (value > (best[doc] as number)) best[doc] = value;
+      }
+    }
+    // A concept counts once per document, through its best variant.
+    for (const doc of seen) {
+      scores[doc] = (scores[doc] as number) + (best[doc] as number);
+      if (concept.typed) matched[doc] = (matched[doc] as number) + 1;
+      best[doc] = 0;
+      touched.add(doc);
+    }
+  }
+  const ranked: { doc: number; score: number }[] = [];
+  for (const doc of touched) {
+    const coverage = 1 - RANKING.coverage + (RANKING.coverage * (matched[doc] as number)) / typedCount;
+    ranked.push({ doc, score: (scores[doc] as number) * coverage * (index.priors[doc] as number) });
+  }
+  ranked.sort((a, b) => b.score - a.score);
+  return { ranked, concepts };
+}
+
+export function querySearchIndex(index: SearchIndex, query: IndexQuery): SearchHit[] {
+  const { ranked, concepts } = rankDocuments(index, query);
+  const terms = new Set(concepts.flatMap((concept) => concept.variants.map((variant) => variant.term)));
+  return ranked.slice(0, query.limit).map(({ doc, score }) => {
+    const document = index.list[doc] as SearchDocument;
+    const { snippet, matchedTerms } = buildSnippet(
+      [document.description, document.questions, document.body],
+      terms,
+      document.title,
+    );
+    return {
+      id: document.id,
+      title: document.title,
+      type: document.type,
+      url: document.url,
+      snippet,
+      matchedTerms,
+      score,
+    };
+  });
+}

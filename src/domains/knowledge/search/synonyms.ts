@@ -1,0 +1,84 @@
+/**
+ * Synonyms and acronyms citizens use, applied to the query only (the index stays plain, so the
+ * table can change without a rebuild). Each group lists phrasings of one notion; a query that
+ * contains one phrasing also looks for the others, with a lower weight.
+ */
+import { analyse } from "./french-analyzer.ts";
+
+/**
+ * "a | b | c": equivalent phrasings, each one finds the others.
+ * "a => b | c": a query saying "a" also looks for "b" and "c", not the other way round
+ * ("papiers" means an identity card or a passport, but a passport query is not about papers).
+ */
+const TABLE: string[] = [
+  "CNI | carte nationale d'identité | carte d'identité",
+  "RSA | revenu de solidarité active",
+  "APL | aide personnalisée au logement | aide au logement",
+  "CAF | caisse d'allocations familiales | allocations familiales",
+  "PACS | pacte civil de solidarité",
+  "AAH | allocation aux adultes handicapés",
+  "ANTS | agence nationale des titres sécurisés",
+  "CPAM | caisse primaire d'assurance maladie | assurance maladie",
+  "URSSAF | cotisations sociales",
+  "NIR | numéro de sécurité sociale | numéro d'inscription au répertoire",
+  "RIB | relevé d'identité bancaire | coordonnées bancaires",
+  "permis => permis de conduire",
+  "CMU | CSS | complémentaire santé solidaire | couverture maladie universelle",
+  "refaire => renouvellement | renouveler",
+  "perte | perdu => vol | volé",
+  "papiers => papiers d'identité | carte d'identité | passeport",
+  "chômage | allocation chômage | demandeur d'emploi",
+  "PMA | procréation médicalement assistée | assistance médicale à la procréation",
+  "RQTH | reconnaissance de la qualité de travailleur handicapé",
+  "MDPH | maison départementale des personnes handicapées",
+  "SMIC | salaire minimum",
+  "TVA | taxe sur la valeur ajoutée",
+  "SIRET | SIREN | numéro d'immatriculation",
+  "auto-entrepreneur | micro-entrepreneur | micro-entreprise",
+  "HLM | logement social",
+  "carte grise | certificat d'immatriculation",
+  "déménagement | déménager | changement d'adresse",
+  "mort | décédé => décès",
+  "boulot => emploi | travail",
+  "bébé => naissance | enfant",
+  "proprio => propriétaire",
+  "resto => restaurant",
+];
+
+/** `triggers` are the phrasings that activate the entry; `phrasings` are all the terms it adds. */
+export type SynonymGroup = { triggers: string[][]; phrasings: string[][] };
+
+function analysePhrasings(list: string): string[][] {
+  return list
+    .split("|")
+    .map((phrasing) => analyse(phrasing))
+    .filter((terms) => terms.length > 0);
+}
+
+export function parseSynonymLine(line: string): SynonymGroup {
+  const [left = "", right] = line.split("=>");
+  const triggers = analysePhrasings(left);
+  return { triggers, phrasings: right === undefined ? triggers : [...triggers, ...analysePhrasings(right)] };
+}
+
+export const SYNONYM_GROUPS: SynonymGroup[] = TABLE.map(parseSynonymLine);
+
+function containsSequence(haystack: string[], needle: string[]): boolean {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** Terms to add to a query: the other phrasings of every group the query mentions. */
+export function synonymTerms(queryTerms: string[], groups: SynonymGroup[] = SYNONYM_GROUPS): string[] {
+  const present = new Set(queryTerms);
+  const added = new Set<string>();
+  for (const group of groups) {
+    if (!group.triggers.some((phrasing) => containsSequence(queryTerms, phrasing))) continue;
+    for (const phrasing of group.phrasings)
+      for (const term of phrasing) if (!present.has(term)) added.add(term);
+  }
+  return [...added];
+}
