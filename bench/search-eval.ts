@@ -6,9 +6,9 @@
  */
 import fs from "node:fs";
 import { loadPackageFicheRecords } from "../src/domains/knowledge/search/package-corpus.ts";
+import type { Audience } from "../src/domains/knowledge/search/search.types.ts";
 import { ficheToDocument } from "../src/domains/knowledge/search/search-documents.ts";
 import { buildSearchIndex, querySearchIndex } from "../src/domains/knowledge/search/search-index.ts";
-import type { Audience } from "../src/domains/knowledge/search/search.types.ts";
 
 type EvalItem = { question: string; relevant: string[]; exclude?: string[]; audience?: string[] };
 
@@ -46,7 +46,10 @@ for (const item of items) {
   const start = performance.now();
   const hits = querySearchIndex(index, { text: item.question, audience, limit: 10 + exclude.size });
   latencies.push(performance.now() - start);
-  const ranked = hits.map((h) => h.id).filter((id) => !exclude.has(id)).slice(0, 10);
+  const ranked = hits
+    .map((h) => h.id)
+    .filter((id) => !exclude.has(id))
+    .slice(0, 10);
   const relevant = new Set(item.relevant);
   const firstRank = ranked.findIndex((id) => relevant.has(id));
   if (firstRank === 0) hit1++;
@@ -59,7 +62,8 @@ for (const item of items) {
   }
 }
 latencies.sort((a, b) => a - b);
-const quantile = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+const quantile = (q: number) =>
+  latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
 const n = items.length;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 

@@ -22,6 +22,8 @@ export type Config = {
   /** Session secret; when absent one is generated once and kept in the database. */
   sessionSecret: string | undefined;
   organisation: { slug: string; name: string };
+  /** Legal notice: who hosts the service (name, address, phone), shown on /mentions-legales. */
+  hosting: string | undefined;
   theme: { name: ThemeName; primaryColor: string; accentColor: string };
 };
 
@@ -109,6 +111,7 @@ export function parseConfig(env: Env): Config {
       slug,
       name: env.ORG_NAME?.trim() || "Ville de Démo",
     },
+    hosting: env.LEGAL_HOSTING?.trim() || undefined,
     theme: {
       name: themeName,
       primaryColor: readColor(env, "THEME_PRIMARY_COLOR", "#1d4f91"),

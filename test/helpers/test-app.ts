@@ -45,8 +45,14 @@ export async function createTestApp(
     search: createSearchEngine({ db: database.db, clock }),
     ...options.deps,
   };
-  const app = await buildServer(deps);
-  await app.ready();
+  let app: FastifyInstance;
+  try {
+    app = await buildServer(deps);
+    await app.ready();
+  } catch (error) {
+    if (!options.database) await database.close();
+    throw error;
+  }
   return {
     app,
     deps,

@@ -45,3 +45,11 @@ describe("HTTP server basics", () => {
     assert.match(css.body, /--primary:#1d4f91/);
   });
 });
+
+describe("optional state theme", () => {
+  it("is never installed by default, and THEME=etat says how to install it", async () => {
+    const { findDsfrDist } = await import("./routes/assets.routes.ts");
+    assert.equal(findDsfrDist(), undefined, "@gouvfr/dsfr must not be a dependency of Guichet");
+    await assert.rejects(createTestApp({ env: { THEME: "etat" } }), /npm install @gouvfr\/dsfr/);
+  });
+});

@@ -22,7 +22,11 @@ function toAgent(row: AgentRow): Agent {
 }
 
 /** Active agents only: a disabled account is as good as absent. */
-export async function selectActiveAgentById(db: Db, organisationId: string, id: string): Promise<Agent | null> {
+export async function selectActiveAgentById(
+  db: Db,
+  organisationId: string,
+  id: string,
+): Promise<Agent | null> {
   const row = await db
     .selectFrom("agents")
     .select(AGENT_COLUMNS)

@@ -1,8 +1,4 @@
-import {
-  LOCAL_ITEM_KINDS,
-  type LocalItem,
-  type LocalItemKind,
-} from "../../domains/knowledge/local/index.ts";
+import { LOCAL_ITEM_KINDS, type LocalItem, type LocalItemKind } from "../../domains/knowledge/local/index.ts";
 import type { SiteContext } from "../site.ts";
 import { BackofficePage } from "./backoffice-page.tsx";
 import { CsrfField } from "./form-fields.tsx";
@@ -15,6 +11,7 @@ function PublicationButton(props: { item: LocalItem; csrfToken: string | undefin
     <form method="post" action={itemPath(item.kind, item.id, "publication")} class="inline-form">
       <CsrfField token={props.csrfToken} />
       <input type="hidden" name="action" value={publish ? "publier" : "depublier"} />
+      <input type="hidden" name="retour" value="tableau" />
       <button type="submit" class="secondary small">
         {publish ? "Publier" : "Dépublier"}
         <span class="visually-hidden"> « {item.title} »</span>
@@ -23,7 +20,12 @@ function PublicationButton(props: { item: LocalItem; csrfToken: string | undefin
   );
 }
 
-function KindSection(props: { kind: LocalItemKind; items: LocalItem[]; canEdit: boolean; csrfToken?: string }) {
+function KindSection(props: {
+  kind: LocalItemKind;
+  items: LocalItem[];
+  canEdit: boolean;
+  csrfToken?: string;
+}) {
   const labels = KIND_LABELS[props.kind];
   const headingId = `section-${labels.segment}`;
   return (
@@ -41,7 +43,9 @@ function KindSection(props: { kind: LocalItemKind; items: LocalItem[]; canEdit: 
       ) : (
         <div class="table-wrap">
           <table>
-            <caption class="visually-hidden">{labels.heading} : titre, statut et dernière modification</caption>
+            <caption class="visually-hidden">
+              {labels.heading} : titre, statut et dernière modification
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{labels.titleLabel}</th>
@@ -53,7 +57,9 @@ function KindSection(props: { kind: LocalItemKind; items: LocalItem[]; canEdit: 
             <tbody>
               {props.items.map((item) => (
                 <tr>
-                  <td>{props.canEdit ? <a href={itemPath(item.kind, item.id)}>{item.title}</a> : item.title}</td>
+                  <td>
+                    {props.canEdit ? <a href={itemPath(item.kind, item.id)}>{item.title}</a> : item.title}
+                  </td>
                   <td>
                     <span class={`badge status-${item.status}`}>{STATUS_LABELS[item.status]}</span>
                   </td>

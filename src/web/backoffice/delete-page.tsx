@@ -9,7 +9,9 @@ export function DeletePage(props: { site: SiteContext; item: LocalItem }) {
   const labels = KIND_LABELS[item.kind];
   return (
     <BackofficePage site={props.site} title={`Supprimer la ${labels.singular} « ${item.title} »`}>
-      <h1>Supprimer la {labels.singular} « {item.title} » ?</h1>
+      <h1>
+        Supprimer la {labels.singular} « {item.title} » ?
+      </h1>
       <div class="notice warning">
         <p>
           La suppression est définitive.

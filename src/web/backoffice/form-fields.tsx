@@ -7,7 +7,14 @@ export function ErrorSummary(props: { errors: FieldError[] }) {
   if (props.errors.length === 0) return null;
   const count = props.errors.length;
   return (
-    <div class="error-summary" role="alert" aria-labelledby="erreurs-titre" tabindex={-1} id="erreurs" autofocus>
+    <div
+      class="error-summary"
+      role="alert"
+      aria-labelledby="erreurs-titre"
+      tabindex={-1}
+      id="erreurs"
+      autofocus
+    >
       <h2 id="erreurs-titre">
         {count === 1 ? "Le formulaire contient une erreur" : `Le formulaire contient ${count} erreurs`}
       </h2>

@@ -50,7 +50,9 @@ export function ItemFormPage(props: {
       {item ? (
         <p class="meta">
           Statut : <strong>{STATUS_LABELS[item.status]}</strong>
-          {item.status === "published" && item.publishedAt ? ` depuis le ${formatDate(item.publishedAt)}` : ""}
+          {item.status === "published" && item.publishedAt
+            ? ` depuis le ${formatDate(item.publishedAt)}`
+            : ""}
           {" · "}Adresse : {item.slug}
         </p>
       ) : (

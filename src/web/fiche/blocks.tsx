@@ -25,6 +25,9 @@ const SILENT = new Set([
   "TitreAlternatif",
   "Titre",
   "Colonne",
+  "SiSelectionne",
+  "affecteVrai",
+  "affecteFaux",
 ]);
 
 const NOTICE_LABELS: Record<string, string> = {
@@ -34,7 +37,11 @@ const NOTICE_LABELS: Record<string, string> = {
   Rappel: "Rappel",
 };
 
-export function renderBlocks(nodes: XmlNode[] | undefined, ctx: FicheRenderContext, level: number): ComponentChildren[] {
+export function renderBlocks(
+  nodes: XmlNode[] | undefined,
+  ctx: FicheRenderContext,
+  level: number,
+): ComponentChildren[] {
   if (!nodes) return [];
   const out: ComponentChildren[] = [];
   for (const node of nodes) {
@@ -75,6 +82,8 @@ function blockNode(node: XmlNode, ctx: FicheRenderContext, level: number): Compo
       return <WhereToGo node={node} ctx={ctx} level={level} />;
     case "ServiceEnLigne":
       return <OnlineService node={node} ctx={ctx} level={level} />;
+    case "Complement":
+      return <p>{renderInline(node.children, ctx)}</p>;
     case "Image":
     case "Illustration":
       return <p>{imageText(node)}</p>;
@@ -89,12 +98,18 @@ function blockNode(node: XmlNode, ctx: FicheRenderContext, level: number): Compo
     default:
       // Unknown element: its text still reaches the reader.
       ctx.onUnknown?.(name);
-      return hasElementChildren(node) ? renderBlocks(node.children, ctx, level) : <p>{renderInline(node.children, ctx)}</p>;
+      return hasElementChildren(node) ? (
+        renderBlocks(node.children, ctx, level)
+      ) : (
+        <p>{renderInline(node.children, ctx)}</p>
+      );
   }
 }
 
 function hasElementChildren(node: XmlNode): boolean {
-  return elements(node).some((child) => child.name === "Paragraphe" || child.name === "Liste" || child.name === "Texte");
+  return elements(node).some(
+    (child) => child.name === "Paragraphe" || child.name === "Liste" || child.name === "Texte",
+  );
 }
 
 function FicheList(props: { node: XmlNode; ctx: FicheRenderContext; level: number }) {
@@ -102,7 +117,11 @@ function FicheList(props: { node: XmlNode; ctx: FicheRenderContext; level: numbe
     const parts = elements(item);
     // A single paragraph needs no <p> inside the <li>: leaner and read the same.
     const only = parts.length === 1 && parts[0]?.name === "Paragraphe" ? parts[0] : undefined;
-    return <li>{only ? renderInline(only.children, props.ctx) : renderBlocks(item.children, props.ctx, props.level)}</li>;
+    return (
+      <li>
+        {only ? renderInline(only.children, props.ctx) : renderBlocks(item.children, props.ctx, props.level)}
+      </li>
+    );
   });
   return attr(props.node, "type") === "numero" ? <ol>{items}</ol> : <ul>{items}</ul>;
 }

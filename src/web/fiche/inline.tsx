@@ -69,7 +69,7 @@ function internalLink(node: XmlNode, ctx: FicheRenderContext): ComponentChildren
     return entry ? <abbr title={entry.text}>{label}</abbr> : <abbr>{label}</abbr>;
   }
   const target = isPublicationId(id) ? ctx.resolve(id) : undefined;
-  const text = textOf(node) ? label : (target?.title ?? id ?? "");
+  const text = textOf(node) ? label : target?.title || id || "";
   return target ? <a href={target.href}>{text}</a> : text;
 }
 
@@ -94,7 +94,9 @@ export function imageText(node: XmlNode): ComponentChildren {
   const caption = textOf(elements(node, "Legende")[0]);
   const credits = textOf(elements(node, "Credits")[0]);
   const parts = [alt, caption, credits ? `Crédits : ${credits}` : ""].filter(Boolean);
-  return <span class="illustration">{`Illustration non reproduite${parts.length ? ` : ${parts.join(" — ")}` : ""}`}</span>;
+  return (
+    <span class="illustration">{`Illustration non reproduite${parts.length ? ` : ${parts.join(" — ")}` : ""}`}</span>
+  );
 }
 
 /** The words of a Titre, whether it holds text directly or Paragraphe elements. */

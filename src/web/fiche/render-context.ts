@@ -4,6 +4,7 @@
  */
 import { attr, elements, textOf, type XmlNode } from "../../domains/knowledge/fiche-model/xml-tree.ts";
 
+/** `title` may be empty when unknown: callers then use the label found in the tree. */
 export type LinkTarget = { href: string; title: string };
 
 export type GlossaryEntry = { id: string; term: string; kind: "definition" | "abbreviation"; text: string };
@@ -38,38 +39,10 @@ export function buildGlossary(publication: XmlNode): Map<string, GlossaryEntry> 
   return glossary;
 }
 
-/** Attributes holding the id of another publication, per element. */
-const LINK_ATTRIBUTES: Record<string, string> = {
-  LienInterne: "LienPublication",
-  LienIntra: "LienID",
-  Fiche: "ID",
-  Dossier: "ID",
-  QuestionReponse: "ID",
-  CommentFaireSi: "ID",
-  FicheLiee: "ID",
-  RechercheGuidee: "ID",
-  ServiceEnLigneAlternatif: "ID",
-  Niveau: "ID",
-};
-
-/** Every publication id the tree links to, so their titles can be fetched in one query. */
-export function referencedIds(publication: XmlNode): string[] {
-  const ids = new Set<string>();
-  const walk = (node: XmlNode) => {
-    if (node.type !== "element") return;
-    const key = LINK_ATTRIBUTES[node.name ?? ""];
-    const id = key ? attr(node, key) : undefined;
-    if (isPublicationId(id)) ids.add(id);
-    if (node.children) for (const child of node.children) walk(child);
-  };
-  walk(publication);
-  return [...ids];
-}
-
 /** A context where every publication id resolves, for rendering without a database. */
 export function contextResolvingAll(publication: XmlNode): FicheRenderContext {
   return {
-    resolve: (id) => (isPublicationId(id) ? { href: `/fiches/${id}`, title: id } : undefined),
+    resolve: (id) => (isPublicationId(id) ? { href: `/fiches/${id}`, title: "" } : undefined),
     glossary: buildGlossary(publication),
   };
 }

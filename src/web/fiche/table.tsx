@@ -4,7 +4,13 @@
  * their grid; for those the vertical merges are dropped rather than producing a broken table.
  */
 import type { ComponentChildren } from "preact";
-import { attr, elements, firstElement, textOf, type XmlNode } from "../../domains/knowledge/fiche-model/xml-tree.ts";
+import {
+  attr,
+  elements,
+  firstElement,
+  textOf,
+  type XmlNode,
+} from "../../domains/knowledge/fiche-model/xml-tree.ts";
 import { renderBlocks } from "./blocks.tsx";
 import { renderInline, renderTitle } from "./inline.tsx";
 import type { FicheRenderContext } from "./render-context.ts";
@@ -55,7 +61,9 @@ export function FicheTable(props: { node: XmlNode; ctx: FicheRenderContext }) {
   const grid =
     layout(rows, columns, true) ??
     layout(rows, columns, false) ??
-    rows.map((r) => elements(r, "Cellule").map((cell, column) => ({ node: cell, column, colspan: 1, rowspan: 1 })));
+    rows.map((r) =>
+      elements(r, "Cellule").map((cell, column) => ({ node: cell, column, colspan: 1, rowspan: 1 })),
+    );
   const titre = firstElement(node, "Titre");
   const resume = textOf(firstElement(node, "Resume"));
   // Only the header rows at the top go in <thead>; a header row further down stays in place.

@@ -32,6 +32,9 @@ export function Page(props: PageProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} — ${site.organisation.name}`}</title>
         {props.description ? <meta name="description" content={props.description} /> : null}
+        {site.theme.name === "etat" ? (
+          <link rel="stylesheet" href={`/assets/dsfr/dsfr.min.css?v=${site.assetVersion}`} />
+        ) : null}
         <link rel="stylesheet" href={`/assets/site.css?v=${site.assetVersion}`} />
         <link rel="stylesheet" href={`/assets/theme.css?v=${site.assetVersion}`} />
       </head>
@@ -49,7 +52,13 @@ export function Page(props: PageProps) {
               <span class="site-tagline">Vos démarches et services</span>
             </a>
             {/* biome-ignore lint/a11y/useSemanticElements: <search> is too recent for older assistive technologies */}
-            <form class="header-search" role="search" action="/recherche" method="get">
+            <form
+              class="header-search"
+              role="search"
+              aria-label="Rechercher dans le site"
+              action="/recherche"
+              method="get"
+            >
               <label for="recherche">Rechercher une démarche</label>
               <div class="search-row">
                 <input

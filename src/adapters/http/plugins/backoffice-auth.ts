@@ -43,7 +43,10 @@ export async function requireEditor(
 ): Promise<Agent | null> {
   const agent = await requireAgent(deps, request, reply);
   if (agent && !canEditContent(agent)) {
-    throw new AppError("FORBIDDEN", { message: "editor role required", userMessage: EDITOR_ROLE_REQUIRED_MESSAGE });
+    throw new AppError("FORBIDDEN", {
+      message: "editor role required",
+      userMessage: EDITOR_ROLE_REQUIRED_MESSAGE,
+    });
   }
   return agent;
 }

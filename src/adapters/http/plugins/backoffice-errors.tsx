@@ -21,7 +21,11 @@ async function renderRefusal(
   const status = httpStatusOf(error.code);
   request.log.info({ code: error.code, status }, "request refused");
   const site = await backofficeSite(deps, request, reply);
-  return sendPage(reply, <BackofficeErrorPage site={site} status={status} message={error.userMessage} />, status);
+  return sendPage(
+    reply,
+    <BackofficeErrorPage site={site} status={status} message={error.userMessage} />,
+    status,
+  );
 }
 
 /**

@@ -13,10 +13,13 @@ export async function backofficeSite(
   agent?: Agent | null,
 ): Promise<SiteContext> {
   // A destroyed session (after logout) has nothing to protect and cannot hold a token.
-  const hasSession = request.session !== null && typeof request.session === "object" && "sessionId" in request.session;
+  const hasSession =
+    request.session !== null && typeof request.session === "object" && "sessionId" in request.session;
   const signedIn = agent === undefined ? (hasSession ? await currentAgent(deps, request) : null) : agent;
   return siteContext(deps, {
-    agent: signedIn ? { id: signedIn.id, displayName: signedIn.displayName, roles: signedIn.roles } : undefined,
+    agent: signedIn
+      ? { id: signedIn.id, displayName: signedIn.displayName, roles: signedIn.roles }
+      : undefined,
     csrfToken: hasSession ? reply.generateCsrf() : undefined,
   });
 }

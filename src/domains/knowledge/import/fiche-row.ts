@@ -59,31 +59,42 @@ function validDate(value: string | undefined): string | null {
   return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value ? null : value;
 }
 
+export type PreparedFiche = {
+  id: string;
+  contentHash: string;
+  /** The full row; search text is only computed for fiches that are new or changed. */
+  toRow(): FicheRow;
+};
+
 /** Throws FicheParseError (French message) when the id or title is missing. */
-export function buildFicheRow(input: { tree: XmlNode; audiences: Iterable<AudienceName> }): FicheRow {
+export function prepareFiche(input: { tree: XmlNode; audiences: Iterable<AudienceName> }): PreparedFiche {
   const fiche = parseFiche(input.tree);
   const audiences = sortAudiences(input.audiences);
   const tree = canonicalJson(fiche.publication);
   // Same text as canonicalJson({ audiences, tree }) ("audiences" sorts before "tree").
-  const hash = createHash("sha256")
+  const contentHash = createHash("sha256")
     .update(`{"audiences":${JSON.stringify(audiences)},"tree":`)
     .update(tree)
     .update("}")
     .digest("hex");
   return {
     id: fiche.id,
-    kind: fiche.kind,
-    publication_type: withoutNul(fiche.publicationType),
-    audiences,
-    title: withoutNul(fiche.title),
-    description: withoutNul(fiche.description),
-    subject: withoutNul(fiche.subject),
-    breadcrumb: canonicalJson(fiche.breadcrumb),
-    theme_id: fiche.themeId ?? null,
-    parent_id: fiche.parentId ?? null,
-    search_text: withoutNul(ficheSearchText(fiche.publication)),
-    tree,
-    content_hash: hash,
-    modified_at: validDate(fiche.modifiedAt),
+    contentHash,
+    toRow: () => ({
+      id: fiche.id,
+      kind: fiche.kind,
+      publication_type: withoutNul(fiche.publicationType),
+      audiences,
+      title: withoutNul(fiche.title),
+      description: withoutNul(fiche.description),
+      subject: withoutNul(fiche.subject),
+      breadcrumb: canonicalJson(fiche.breadcrumb),
+      theme_id: fiche.themeId ?? null,
+      parent_id: fiche.parentId ?? null,
+      search_text: withoutNul(ficheSearchText(fiche.publication)),
+      tree,
+      content_hash: contentHash,
+      modified_at: validDate(fiche.modifiedAt),
+    }),
   };
 }

@@ -56,7 +56,13 @@ export async function importServicePublic(options: {
     const runId = newId();
     await db
       .insertInto("import_runs")
-      .values({ id: runId, organisation_id: organisationId, source: source.label, started_at: startedAt })
+      .values({
+        id: runId,
+        organisation_id: organisationId,
+        source: source.label,
+        started_at: startedAt,
+        report: "{}",
+      })
       .execute();
 
     const report: ImportReport = {
@@ -95,14 +101,17 @@ export async function importServicePublic(options: {
       report.rejected.push(...result.rejected);
       report.ignored += result.ignored;
       if (result.rejected.length > 0 && group.idHint) kept.add(group.idHint);
-      const row = result.row;
-      if (row && result.file) {
-        if (seen.has(row.id)) {
-          report.rejected.push({ file: result.file, reason: `${row.id} : identifiant déjà lu dans un autre fichier` });
+      const fiche = result.fiche;
+      if (fiche && result.file) {
+        if (seen.has(fiche.id)) {
+          report.rejected.push({
+            file: result.file,
+            reason: `${fiche.id} : identifiant déjà lu dans un autre fichier`,
+          });
         } else {
-          seen.add(row.id);
-          if (known.get(row.id) === row.content_hash) report.unchanged++;
-          else await writer.add(row, result.file);
+          seen.add(fiche.id);
+          if (known.get(fiche.id) === fiche.contentHash) report.unchanged++;
+          else await writer.add(fiche.toRow(), result.file);
         }
       }
       done++;
@@ -124,10 +133,9 @@ export async function importServicePublic(options: {
       await setFichesSource(trx, { organisationId, source: source.label, ids: [...seen] });
       report.removed = toRemove.length;
       report.durationMs = Math.round(performance.now() - startedMs);
-      const { durationMs: _duration, ...recorded } = report;
       await trx
         .updateTable("import_runs")
-        .set({ finished_at: clock.now(), report: JSON.stringify({ ...recorded, durationMs: report.durationMs }) })
+        .set({ finished_at: clock.now(), report: JSON.stringify(report) })
         .where("id", "=", runId)
         .execute();
       await recordEvent(trx, {
@@ -146,7 +154,8 @@ export async function importServicePublic(options: {
         },
       });
       // Unchanged content must not make every process rebuild its search index.
-      if (report.added + report.updated + report.removed > 0) await bumpKnowledgeRevision(trx, organisationId);
+      if (report.added + report.updated + report.removed > 0)
+        await bumpKnowledgeRevision(trx, organisationId);
     });
     return report;
   } finally {

@@ -4,14 +4,19 @@
  * A file that cannot be read is rejected with a French reason; its siblings still count.
  */
 import type { XmlNode } from "../../../shared/database.ts";
-import { type AudienceName, audienceFromLabel, FicheParseError, findPublication } from "../fiche-model/parse-fiche.ts";
+import {
+  type AudienceName,
+  audienceFromLabel,
+  FicheParseError,
+  findPublication,
+} from "../fiche-model/parse-fiche.ts";
 import { firstElement, textOf } from "../fiche-model/xml-tree.ts";
-import { AUDIENCE_ORDER, buildFicheRow, type FicheRow } from "./fiche-row.ts";
+import { AUDIENCE_ORDER, type PreparedFiche, prepareFiche } from "./fiche-row.ts";
 import type { ImportRejection } from "./import-report.ts";
-import { type SourceGroup, SourceFileError } from "./sources/fiche-source.ts";
+import { SourceFileError, type SourceGroup } from "./sources/fiche-source.ts";
 
 export type GroupResult = {
-  row: FicheRow | undefined;
+  fiche: PreparedFiche | undefined;
   /** The file that gave the tree. */
   file: string | undefined;
   rejected: ImportRejection[];
@@ -22,7 +27,7 @@ export type GroupResult = {
 const rank = (audience: AudienceName) => AUDIENCE_ORDER.indexOf(audience);
 
 export async function readPublicationGroup(group: SourceGroup): Promise<GroupResult> {
-  const result: GroupResult = { row: undefined, file: undefined, rejected: [], ignored: 0 };
+  const result: GroupResult = { fiche: undefined, file: undefined, rejected: [], ignored: 0 };
   const audiences = new Set<AudienceName>();
   let chosen: { tree: XmlNode; file: string; rank: number } | undefined;
   // Files whose folder names the audience are sorted so the preferred tree is read first.
@@ -58,7 +63,7 @@ export async function readPublicationGroup(group: SourceGroup): Promise<GroupRes
 
   if (!chosen) return result;
   try {
-    result.row = buildFicheRow({ tree: chosen.tree, audiences });
+    result.fiche = prepareFiche({ tree: chosen.tree, audiences });
     result.file = chosen.file;
   } catch (error) {
     if (!(error instanceof FicheParseError)) throw error;

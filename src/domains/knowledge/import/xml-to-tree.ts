@@ -3,7 +3,7 @@
  * (which was produced by xml-js with its defaults): attribute names kept, document order kept,
  * whitespace-only text dropped, other text untouched, declaration and instructions ignored.
  */
-import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { type EntityDecoderOptions, XMLParser, XMLValidator } from "fast-xml-parser";
 import type { XmlNode } from "../../../shared/database.ts";
 
 const ATTRIBUTES = ":@";
@@ -11,8 +11,39 @@ const TEXT = "#text";
 const CDATA = "#cdata";
 const COMMENT = "#comment";
 
-/** The five XML entities; numeric references are decoded too when a custom map is given. */
-const XML_ENTITIES = { lt: "<", gt: ">", amp: "&", apos: "'", quot: '"' };
+const XML_ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", apos: "'", quot: '"' };
+const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z_][\w.-]*);/g;
+
+/**
+ * XML's own entities and numeric references, as xml-js (sax) decodes them. One pass, no
+ * recursion: an entity declared in a DOCTYPE cannot expand into more entities.
+ */
+function createEntityDecoder(): EntityDecoderOptions {
+  let declared: Record<string, string> = {};
+  const resolve = (name: string): string | undefined => {
+    if (name.startsWith("#x")) return codePoint(Number.parseInt(name.slice(2), 16));
+    if (name.startsWith("#")) return codePoint(Number.parseInt(name.slice(1), 10));
+    return XML_ENTITIES[name] ?? declared[name];
+  };
+  return {
+    setExternalEntities: (entities) => {
+      declared = { ...declared, ...entities };
+    },
+    addInputEntities: (entities) => {
+      declared = { ...declared, ...entities };
+    },
+    reset: () => {
+      declared = {};
+    },
+    decode: (text) =>
+      text.includes("&") ? text.replace(ENTITY, (raw, name: string) => resolve(name) ?? raw) : text,
+    setXmlVersion: () => {},
+  };
+}
+
+function codePoint(value: number): string | undefined {
+  return Number.isInteger(value) && value > 0 && value <= 0x10ffff ? String.fromCodePoint(value) : undefined;
+}
 
 const parser = new XMLParser({
   preserveOrder: true,
@@ -21,8 +52,8 @@ const parser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: false,
-  processEntities: { enabled: true, maxExpandedLength: 50_000_000, maxTotalExpansions: 50_000_000 },
-  htmlEntities: XML_ENTITIES,
+  processEntities: true,
+  entityDecoder: createEntityDecoder(),
   ignoreDeclaration: true,
   ignorePiTags: true,
   cdataPropName: CDATA,

@@ -10,11 +10,13 @@ import { localItemNotFound } from "./update-local-item.ts";
 export type PublicationAction = "publish" | "unpublish";
 
 /** The whole workflow: which status each action leads to, and from which status it applies. */
-export const PUBLICATION_TRANSITIONS: Record<PublicationAction, { from: PublicationStatus; to: PublicationStatus }> =
-  {
-    publish: { from: "draft", to: "published" },
-    unpublish: { from: "published", to: "draft" },
-  };
+export const PUBLICATION_TRANSITIONS: Record<
+  PublicationAction,
+  { from: PublicationStatus; to: PublicationStatus }
+> = {
+  publish: { from: "draft", to: "published" },
+  unpublish: { from: "published", to: "draft" },
+};
 
 /**
  * Publishes or unpublishes. Repeating an action already applied (a double click, two tabs)

@@ -18,7 +18,9 @@ const UNIQUE_VIOLATION = "23505";
 const MAX_ATTEMPTS = 3;
 
 function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === UNIQUE_VIOLATION;
+  return (
+    typeof error === "object" && error !== null && (error as { code?: unknown }).code === UNIQUE_VIOLATION
+  );
 }
 
 /** Creates a draft; its slug comes from the title, suffixed -2, -3… when another item of the kind has it. */

@@ -1,5 +1,5 @@
-import { type AgentRole, canEditContent } from "../../identity/index.ts";
 import { AppError } from "../../../shared/app-error.ts";
+import { type AgentRole, canEditContent } from "../../identity/index.ts";
 
 /** Who makes a change: an agent, or null for the system itself (demo seed, imports). */
 export type ContentActor = { id: string; roles: AgentRole[] } | null;

@@ -1,4 +1,8 @@
-export { changeLocalItemStatus, PUBLICATION_TRANSITIONS, type PublicationAction } from "./change-local-item-status.ts";
+export {
+  changeLocalItemStatus,
+  PUBLICATION_TRANSITIONS,
+  type PublicationAction,
+} from "./change-local-item-status.ts";
 export { createLocalItem, type LocalItemResult } from "./create-local-item.ts";
 export { deleteLocalItem } from "./delete-local-item.ts";
 export { type ContentActor, EDITOR_ROLE_REQUIRED_MESSAGE } from "./editor-permission.ts";
@@ -19,4 +23,4 @@ export {
 } from "./local-item-input.ts";
 export { parisDay, startOfParisDay } from "./publication-date.ts";
 export { uniqueSlug } from "./unique-slug.ts";
-export { LOCAL_ITEM_NOT_FOUND_MESSAGE } from "./update-local-item.ts";
+export { LOCAL_ITEM_NOT_FOUND_MESSAGE, updateLocalItem } from "./update-local-item.ts";

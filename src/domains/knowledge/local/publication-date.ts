@@ -28,8 +28,9 @@ function offsetMinutes(date: Date): number {
 
 /** Midnight in Paris on that day ("2026-03-29" → 2026-03-28T23:00:00Z). */
 export function startOfParisDay(day: string): Date {
-  const utcMidnight = new Date(`${day}T00:00:00Z`);
-  // The offset at noon of that day is the one in force at midnight (changes happen at 2–3 am).
-  const offset = offsetMinutes(new Date(utcMidnight.getTime() + 12 * 3600 * 1000));
-  return new Date(utcMidnight.getTime() - offset * 60 * 1000);
+  const utcMidnight = new Date(`${day}T00:00:00Z`).getTime();
+  // First guess with the offset at UTC midnight, then correct with the offset in force at the
+  // guess itself (they differ only on the days the clocks change).
+  const guess = utcMidnight - offsetMinutes(new Date(utcMidnight)) * 60_000;
+  return new Date(utcMidnight - offsetMinutes(new Date(guess)) * 60_000);
 }

@@ -8,7 +8,11 @@ const FALLBACK: Record<LocalItemKind, string> = {
 };
 
 /** "Horaires de la mairie" → "horaires-de-la-mairie", then "-2", "-3"… when taken. */
-export function uniqueSlug(options: { title: string; kind: LocalItemKind; taken: ReadonlySet<string> }): string {
+export function uniqueSlug(options: {
+  title: string;
+  kind: LocalItemKind;
+  taken: ReadonlySet<string>;
+}): string {
   const base = slugify(options.title) || FALLBACK[options.kind];
   if (!options.taken.has(base)) return base;
   for (let n = 2; ; n++) {

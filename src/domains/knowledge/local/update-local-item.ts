@@ -13,7 +13,10 @@ import { startOfParisDay } from "./publication-date.ts";
 export const LOCAL_ITEM_NOT_FOUND_MESSAGE = "Ce contenu n'existe pas ou a été supprimé.";
 
 export function localItemNotFound(): AppError {
-  return new AppError("NOT_FOUND", { message: "local item not found", userMessage: LOCAL_ITEM_NOT_FOUND_MESSAGE });
+  return new AppError("NOT_FOUND", {
+    message: "local item not found",
+    userMessage: LOCAL_ITEM_NOT_FOUND_MESSAGE,
+  });
 }
 
 /** Saves new text; the slug stays as it was so published links keep working. */

@@ -6,7 +6,7 @@
  * adds numbers.
  */
 
-export type FieldSpec = { weight: number; /** length normalisation, 0..1 */ b: number };
+export type FieldSpec = { weight: number /** length normalisation, 0..1 */; b: number };
 
 export type Bm25fIndex = {
   size: number;
@@ -23,8 +23,7 @@ type Builder = Map<string, { docs: number[]; tfs: number[] }>;
  * `fieldTerms[doc][field]` is the analysed text of each field of each document, in `specs` order.
  */
 export function buildBm25f(fieldTerms: string[][][], specs: FieldSpec[], k1 = 1.2): Bm25fIndex {
-  const totals = specs.map(() => 0);
-  for (const fields of fieldTerms) fields.forEach((terms, f) => (totals[f] = (totals[f] ?? 0) + terms.length));
+  const totals = specs.map((_, f) => fieldTerms.reduce((sum, fields) => sum + (fields[f]?.length ?? 0), 0));
   const averages = totals.map((total) => Math.max(1, total / Math.max(1, fieldTerms.length)));
 
   const builder: Builder = new Map();
@@ -38,7 +37,10 @@ export function buildBm25f(fieldTerms: string[][][], specs: FieldSpec[], k1 = 1.
     });
     for (const [term, tf] of weighted) {
       let posting = builder.get(term);
-      if (!posting) builder.set(term, (posting = { docs: [], tfs: [] }));
+      if (!posting) {
+        posting = { docs: [], tfs: [] };
+        builder.set(term, posting);
+      }
       posting.docs.push(doc);
       posting.tfs.push(tf);
     }

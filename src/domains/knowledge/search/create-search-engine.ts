@@ -5,11 +5,11 @@
  */
 import type { Clock } from "../../../shared/clock.ts";
 import type { RootDb } from "../../../shared/database.ts";
+import { findKnowledgeRevision, listFicheRecords, listPublishedLocalItemRecords } from "./search.repo.ts";
+import type { SearchEngine } from "./search.types.ts";
 import { ficheToDocument, localItemToDocument } from "./search-documents.ts";
 import { buildSearchIndex, querySearchIndex, type SearchIndex } from "./search-index.ts";
 import { MAX_LIMIT } from "./search-query.ts";
-import { findKnowledgeRevision, listFicheRecords, listPublishedLocalItemRecords } from "./search.repo.ts";
-import type { SearchEngine } from "./search.types.ts";
 
 export type WarmableSearchEngine = SearchEngine & {
   /** Builds (or rebuilds) the organisation's index ahead of the first query; resolves when current. */

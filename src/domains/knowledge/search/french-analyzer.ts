@@ -1,6 +1,6 @@
 /**
  * French text analysis shared by indexing and querying, so both sides produce the same terms:
- * lowercase, elision ("l'", "qu'"), stop words (negations kept), Snowball stemming, accent folding.
+ * lowercase, elision ("l'", "qu'"), accent folding, stop words (negations kept), Snowball stemming.
  */
 import { newStemmer } from "snowball-stemmers";
 import { foldAccents } from "../../../shared/text.ts";
@@ -37,17 +37,18 @@ export function wordSpans(text: string): WordSpan[] {
   return spans;
 }
 
-/** The index term for one word, or null for stop words and single letters. */
+/** The index term for one word, or null for stop words and single characters ("1" in "1er"). */
 export function analyseWord(word: string): string | null {
   const cached = stemCache.get(word);
   if (cached !== undefined) return cached;
   const lower = word.toLowerCase();
   const folded = foldAccents(lower);
   let term: string | null;
-  if (FRENCH_STOP_WORDS.has(folded) || (folded.length < 2 && !/\d/.test(folded))) term = null;
+  if (FRENCH_STOP_WORDS.has(folded) || folded.length < 2) term = null;
   else if (/\d/.test(folded)) term = folded;
-  // Stemming works on the accented word (Snowball's French rules need the accents), folding after.
-  else term = foldAccents(stemmer.stem(lower));
+  // Stemming the folded word: people often type without accents, and "identite" must meet
+  // "identité" (Snowball stems the accented form differently).
+  else term = stemmer.stem(folded);
   if (stemCache.size < STEM_CACHE_LIMIT) stemCache.set(word, term);
   return term;
 }

@@ -3,7 +3,7 @@
  * a per-document prior, query-time synonyms, prefix completion of the last word and spelling
  * tolerance for unknown words.
  */
-import { analyse } from "./french-analyzer.ts";
+
 import {
   type Bm25fIndex,
   buildBm25f,
@@ -12,8 +12,9 @@ import {
   prefixExpansions,
   spellingVariants,
 } from "./bm25f.ts";
-import type { SearchDocument } from "./search-documents.ts";
+import { analyse } from "./french-analyzer.ts";
 import type { Audience, SearchHit } from "./search.types.ts";
+import type { SearchDocument } from "./search-documents.ts";
 import { buildSnippet } from "./snippet.ts";
 import { synonymTerms } from "./synonyms.ts";
 

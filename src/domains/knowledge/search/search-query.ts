@@ -20,7 +20,8 @@ export function cleanSearchText(raw: string | undefined): string {
 
 export function parseSearchText(raw: string | undefined): string {
   const text = cleanSearchText(raw);
-  if (text.length === 0) throw new AppError("BAD_REQUEST", { message: "empty query", userMessage: SEARCH_MESSAGES.empty });
+  if (text.length === 0)
+    throw new AppError("BAD_REQUEST", { message: "empty query", userMessage: SEARCH_MESSAGES.empty });
   if (text.length > MAX_QUERY_LENGTH)
     throw new AppError("BAD_REQUEST", { message: "query too long", userMessage: SEARCH_MESSAGES.tooLong });
   return text;
@@ -30,6 +31,9 @@ export function parseAudience(raw: string | undefined): Audience | undefined {
   if (raw === undefined || raw === "") return undefined;
   const audience = AUDIENCES.find((a) => a === raw);
   if (!audience)
-    throw new AppError("BAD_REQUEST", { message: "unknown audience", userMessage: SEARCH_MESSAGES.badAudience });
+    throw new AppError("BAD_REQUEST", {
+      message: "unknown audience",
+      userMessage: SEARCH_MESSAGES.badAudience,
+    });
   return audience;
 }

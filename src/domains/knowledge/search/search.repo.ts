@@ -22,7 +22,10 @@ export async function listFicheRecords(db: Db, organisationId: string): Promise<
   return rows;
 }
 
-export async function listPublishedLocalItemRecords(db: Db, organisationId: string): Promise<LocalItemRecord[]> {
+export async function listPublishedLocalItemRecords(
+  db: Db,
+  organisationId: string,
+): Promise<LocalItemRecord[]> {
   return db
     .selectFrom("local_items")
     .select(["id", "kind", "slug", "title", "summary", "body", "alt_questions"])

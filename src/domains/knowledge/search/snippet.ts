@@ -3,7 +3,9 @@ import { analyseWord, wordSpans } from "./french-analyzer.ts";
 
 const WINDOW_WORDS = 28;
 // Long bodies: the best passage is nearly always early, and scanning everything costs latency.
-const SCAN_CHARS = 12_000;
+const SCAN_CHARS = 5_000;
+/** A passage with this many distinct query terms is good enough: later texts are not scanned. */
+const GOOD_ENOUGH = 2;
 
 export type Snippet = { snippet: string; matchedTerms: string[] };
 
@@ -41,7 +43,7 @@ export function buildSnippet(texts: string[], terms: ReadonlySet<string>, title 
     if (!text) continue;
     const window = bestWindow(text, terms);
     if (!chosen || window.score > chosen.window.score) chosen = { text, window };
-    if (window.score >= terms.size) break;
+    if (window.score >= Math.min(GOOD_ENOUGH, terms.size)) break;
   }
   if (!chosen || chosen.window.spans.length === 0) return { snippet: "", matchedTerms: [...matched] };
   const { text, window } = chosen;

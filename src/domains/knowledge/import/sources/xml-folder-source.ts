@@ -42,20 +42,18 @@ async function listXmlFiles(root: string): Promise<{ relative: string[]; others:
 
 export async function openXmlFolderSource(root: string): Promise<FicheSource> {
   const { relative, others } = await listXmlFiles(root);
-  const files = relative.map(
-    (name): SourceFile & { name: string } => ({
-      name,
-      file: name,
-      audienceHint: audienceOfPath(name.split("/")),
-      read: async () => {
-        const full = path.join(root, name);
-        if ((await fs.promises.stat(full)).size > MAX_FILE_BYTES) {
-          throw new SourceFileError("fichier trop volumineux");
-        }
-        return parseXmlFile(await fs.promises.readFile(full));
-      },
-    }),
-  );
+  const files = relative.map((name): SourceFile & { name: string } => ({
+    name,
+    file: name,
+    audienceHint: audienceOfPath(name.split("/")),
+    read: async () => {
+      const full = path.join(root, name);
+      if ((await fs.promises.stat(full)).size > MAX_FILE_BYTES) {
+        throw new SourceFileError("fichier trop volumineux");
+      }
+      return parseXmlFile(await fs.promises.readFile(full));
+    },
+  }));
   const { groups, idHints } = groupFiles(files);
   return {
     label: path.resolve(root),

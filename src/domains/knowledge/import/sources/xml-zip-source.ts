@@ -72,14 +72,12 @@ export async function openXmlZipSource(file: string): Promise<FicheSource> {
   }
   const xmlEntries = entries.filter((e) => !e.fileName.endsWith("/") && /\.xml$/i.test(e.fileName));
   const ignoredFiles = entries.filter((e) => !e.fileName.endsWith("/")).length - xmlEntries.length;
-  const files = xmlEntries.map(
-    (entry): SourceFile & { name: string } => ({
-      name: entry.fileName,
-      file: entry.fileName,
-      audienceHint: audienceOfPath(entry.fileName.split("/")),
-      read: async () => parseXmlFile(await readEntry(zip, entry)),
-    }),
-  );
+  const files = xmlEntries.map((entry): SourceFile & { name: string } => ({
+    name: entry.fileName,
+    file: entry.fileName,
+    audienceHint: audienceOfPath(entry.fileName.split("/")),
+    read: async () => parseXmlFile(await readEntry(zip, entry)),
+  }));
   const { groups, idHints } = groupFiles(files);
   return {
     label: path.resolve(file),

@@ -1,0 +1,116 @@
+/**
+ * Creates a back-office account:
+ *   npm run agent:create -- --email marie@mairie.fr --name "Marie Durand" --role editor
+ * The password is asked without echo on a terminal, or read from the first line of stdin
+ * (`… < fichier`), never from the command line where it would stay in the shell history.
+ */
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { openDatabase } from "../adapters/db/connect.ts";
+import { migrate } from "../adapters/db/migrate.ts";
+import { ConfigError, loadConfig } from "../config.ts";
+import { AGENT_ROLES, createAgent, ensureOrganisation, isAgentRole } from "../domains/identity/index.ts";
+import { isAppError } from "../shared/app-error.ts";
+import { systemClock } from "../shared/clock.ts";
+
+const USAGE =
+  'Usage : npm run agent:create -- --email adresse@mairie.fr --name "Prénom Nom" --role editor [--role admin]';
+
+function readHidden(prompt: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const stdin = process.stdin;
+    process.stdout.write(prompt);
+    stdin.setRawMode(true);
+    stdin.resume();
+    stdin.setEncoding("utf8");
+    let value = "";
+    const onData = (chunk: string) => {
+      for (const char of chunk) {
+        if (char === "\r" || char === "\n") {
+          stdin.setRawMode(false);
+          stdin.pause();
+          stdin.off("data", onData);
+          process.stdout.write("\n");
+          resolve(value);
+          return;
+        }
+        if (char === "\u0003") {
+          stdin.setRawMode(false);
+          reject(new Error("interrompu"));
+          return;
+        }
+        value = char === "\u007f" ? value.slice(0, -1) : value + char;
+      }
+    };
+    stdin.on("data", onData);
+  });
+}
+
+async function readFirstLine(): Promise<string> {
+  const lines = createInterface({ input: process.stdin });
+  for await (const line of lines) {
+    lines.close();
+    return line;
+  }
+  return "";
+}
+
+async function readPassword(): Promise<string> {
+  if (!process.stdin.isTTY) return readFirstLine();
+  const first = await readHidden("Mot de passe : ");
+  const second = await readHidden("Confirmez le mot de passe : ");
+  if (first !== second) throw new ConfigError("Les deux mots de passe ne correspondent pas.");
+  return first;
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      email: { type: "string" },
+      name: { type: "string" },
+      role: { type: "string", multiple: true },
+    },
+  });
+  const roles = values.role ?? ["editor"];
+  if (!values.email || !values.name || !roles.every(isAgentRole)) {
+    console.error(USAGE);
+    console.error(`Rôles possibles : ${AGENT_ROLES.join(", ")}.`);
+    return 2;
+  }
+  const config = loadConfig();
+  const password = await readPassword();
+  const handle = config.databaseUrl
+    ? await openDatabase({ engine: "postgres", url: config.databaseUrl })
+    : await openDatabase({ engine: "pglite", dataDir: path.join(config.dataDir, "pglite") });
+  try {
+    await migrate(handle.db, { engine: handle.engine });
+    const organisation = await ensureOrganisation(handle.db, config.organisation);
+    const agent = await createAgent(handle.db, {
+      organisationId: organisation.id,
+      email: values.email,
+      displayName: values.name,
+      roles: roles.filter(isAgentRole),
+      password,
+      clock: systemClock,
+    });
+    console.log(`Compte créé pour ${agent.email} (rôles : ${agent.roles.join(", ")}).`);
+    return 0;
+  } catch (error) {
+    if (isAppError(error)) {
+      console.error(error.userMessage);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await handle.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  },
+);
