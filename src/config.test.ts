@@ -19,6 +19,13 @@ describe("parseConfig", () => {
     assert.equal(config.theme.name, "etat");
   });
 
+  it("trusts X-Forwarded-For only when told which proxies to trust", () => {
+    assert.equal(parseConfig({}).trustProxy, false);
+    assert.equal(parseConfig({ TRUST_PROXY: "1" }).trustProxy, 1);
+    assert.deepEqual(parseConfig({ TRUST_PROXY: "10.0.0.1, 10.0.0.2" }).trustProxy, ["10.0.0.1", "10.0.0.2"]);
+    assert.throws(() => parseConfig({ TRUST_PROXY: "n'importe quoi" }), /TRUST_PROXY/);
+  });
+
   it("fails fast with a French message naming the variable", () => {
     assert.throws(
       () => parseConfig({ PORT: "abc" }),

@@ -10,6 +10,8 @@ export type Config = {
   env: "development" | "production" | "test";
   host: string;
   port: number;
+  /** Fastify trustProxy: false, true, a hop count or a list of proxy addresses (X-Forwarded-For). */
+  trustProxy: boolean | number | string[];
   publicUrl: string;
   logLevel: string;
   /** PostgreSQL connection string; when absent, PGlite stores data in `dataDir`. */
@@ -80,6 +82,20 @@ function readUrl(
   return raw.replace(/\/$/, "");
 }
 
+function readTrustProxy(env: Env): boolean | number | string[] {
+  const raw = env.TRUST_PROXY?.trim();
+  if (!raw || ["false", "non", "0"].includes(raw.toLowerCase())) return false;
+  if (["true", "oui"].includes(raw.toLowerCase())) return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const list = raw.split(",").map((part) => part.trim());
+  if (list.some((part) => !/^[0-9a-fA-F.:/]+$/.test(part))) {
+    throw new ConfigError(
+      "TRUST_PROXY doit valoir true, un nombre de relais ou une liste d'adresses IP séparées par des virgules.",
+    );
+  }
+  return list;
+}
+
 export function parseConfig(env: Env): Config {
   const nodeEnv =
     env.NODE_ENV === "production" ? "production" : env.NODE_ENV === "test" ? "test" : "development";
@@ -100,6 +116,7 @@ export function parseConfig(env: Env): Config {
     env: nodeEnv,
     host: env.HOST?.trim() || "0.0.0.0",
     port,
+    trustProxy: readTrustProxy(env),
     publicUrl: readUrl(env, "PUBLIC_URL", `http://localhost:${port}`, ["http:", "https:"]) as string,
     logLevel: env.LOG_LEVEL?.trim() || (nodeEnv === "test" ? "silent" : "info"),
     databaseUrl: readUrl(env, "DATABASE_URL", undefined, ["postgres:", "postgresql:"]),

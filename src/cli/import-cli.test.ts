@@ -35,14 +35,15 @@ test("a missing source exits with 1 and says nothing was removed", () => {
 });
 
 test("an embedded database already open elsewhere is refused with the way out", () => {
-  fs.mkdirSync(path.join(dataDir, "pglite"), { recursive: true });
-  const pidFile = path.join(dataDir, "pglite", "postmaster.pid");
-  fs.writeFileSync(pidFile, "-42\n");
+  fs.mkdirSync(dataDir, { recursive: true });
+  // The lock of a live process (this test runner) holding the embedded database.
+  const pidFile = path.join(dataDir, "pglite.lock");
+  fs.writeFileSync(pidFile, String(process.pid));
   try {
     const result = runCli(["service-public"]);
     assert.equal(result.status, 1);
-    assert.match(result.stderr, /est déjà ouverte, sans doute par le serveur Guichet/);
-    assert.match(result.stderr, /arrêtez le serveur, lancez l'import, puis redémarrez-le/);
+    assert.match(result.stderr, /est déjà ouverte par le processus \d+, sans doute le serveur Guichet/);
+    assert.match(result.stderr, /Lancez l'import serveur arrêté/);
   } finally {
     fs.rmSync(pidFile);
   }

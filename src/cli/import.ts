@@ -6,10 +6,9 @@
  * On PGlite only one process may open the data folder: stop the server before importing (a fresh
  * server imports by itself on first start). On PostgreSQL the server may keep running.
  */
-import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { type DatabaseHandle, openDatabase } from "../adapters/db/connect.ts";
+import { type DatabaseHandle, DatabaseLockedError, openDatabase } from "../adapters/db/connect.ts";
 import { migrate } from "../adapters/db/migrate.ts";
 import { ConfigError, loadConfig } from "../config.ts";
 import { ensureOrganisation } from "../domains/identity/index.ts";
@@ -67,17 +66,17 @@ async function main(): Promise<number> {
     handle = await openDatabase({ engine: "postgres", url: config.databaseUrl });
   } else {
     const dataDir = path.join(config.dataDir, "pglite");
-    // PGlite does not lock its folder itself; this file exists while a process has it open.
-    const pidFile = path.join(dataDir, "postmaster.pid");
-    if (fs.existsSync(pidFile)) {
-      fail(
-        1,
-        `La base embarquée (${dataDir}) est déjà ouverte, sans doute par le serveur Guichet.\n` +
-          "Avec PGlite, un seul processus peut l'ouvrir : arrêtez le serveur, lancez l'import, puis redémarrez-le.\n" +
-          `Si aucun serveur ne tourne (arrêt brutal), supprimez le fichier ${pidFile} puis relancez.`,
-      );
+    try {
+      handle = await openDatabase({ engine: "pglite", dataDir });
+    } catch (error) {
+      if (error instanceof DatabaseLockedError) {
+        fail(
+          1,
+          `${error.message}\nLancez l'import serveur arrêté ; un serveur neuf importe les fiches à son premier démarrage.`,
+        );
+      }
+      throw error;
     }
-    handle = await openDatabase({ engine: "pglite", dataDir });
   }
 
   const progress = createImportProgress(process.stdout);

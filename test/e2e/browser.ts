@@ -9,7 +9,9 @@ import { type Browser, chromium, type Page } from "playwright-core";
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export function chromiumMissing(): string | false {
-  return fs.existsSync(CHROMIUM_PATH) ? false : `Chromium absent (${CHROMIUM_PATH}) : apt-get install chromium`;
+  return fs.existsSync(CHROMIUM_PATH)
+    ? false
+    : `Chromium absent (${CHROMIUM_PATH}) : apt-get install chromium`;
 }
 
 export async function launchBrowser(): Promise<Browser> {
@@ -32,7 +34,9 @@ export type AxeViolation = { id: string; impact: string | null | undefined; help
 
 /** Runs axe with the WCAG 2.0/2.1 A and AA rules and returns the violations in a readable shape. */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
   return results.violations.map((v) => ({
     id: v.id,
     impact: v.impact,

@@ -14,7 +14,12 @@ export type SiteServer = TestApp & { baseUrl: string };
 export async function startSiteServer(extraFiches: string[] = []): Promise<SiteServer> {
   const t = await createTestApp();
   await insertPackageFiches(t.database.db, t.deps.organisation.id, [...E2E_FICHES, ...extraFiches]);
-  await seedDemo({ db: t.database.db, organisationId: t.deps.organisation.id, clock: t.deps.clock, logger: t.deps.logger });
+  await seedDemo({
+    db: t.database.db,
+    organisationId: t.deps.organisation.id,
+    clock: t.deps.clock,
+    logger: t.deps.logger,
+  });
   const warmable = t.deps.search as { warm?: (id: string) => Promise<void> };
   await warmable.warm?.(t.deps.organisation.id);
   await t.app.listen({ host: "127.0.0.1", port: 0 });

@@ -56,7 +56,9 @@ describe("public site in Chromium", { skip }, () => {
     let onSearch = false;
     for (let i = 0; i < 15 && !onSearch; i++) {
       await page.keyboard.press("Tab");
-      onSearch = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type === "search");
+      onSearch = await page.evaluate(
+        () => (document.activeElement as HTMLInputElement | null)?.type === "search",
+      );
     }
     assert.ok(onSearch, "the search field is reachable with Tab");
     await page.keyboard.type("carte d'identité");

@@ -23,6 +23,51 @@ export type DatabaseHandle = {
   close(): Promise<void>;
 };
 
+/** The embedded database is already open in another live process. */
+export class DatabaseLockedError extends Error {
+  override name = "DatabaseLockedError";
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
+    super(
+      `La base embarquée (${dataDir}) est déjà ouverte par le processus ${pid}, sans doute le serveur Guichet. ` +
+        "Avec PGlite, un seul processus peut l'ouvrir : arrêtez-le, puis relancez (ou utilisez PostgreSQL avec DATABASE_URL).",
+    );
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * PGlite does not lock its folder: two processes could open it and corrupt it. A lock file holding the
+ * owner's pid prevents that; a lock left by a process that died is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const lockFile = `${dataDir}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockFile, String(process.pid), { flag: "wx" });
+      return () => fs.rmSync(lockFile, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const owner = Number.parseInt(fs.readFileSync(lockFile, "utf8"), 10);
+      if (Number.isInteger(owner) && owner > 0 && isAlive(owner)) {
+        throw new DatabaseLockedError(dataDir, owner);
+      }
+      fs.rmSync(lockFile, { force: true });
+    }
+  }
+  throw new Error(`Impossible de verrouiller ${lockFile}`);
+}
+
 const INT8_OID = 20;
 const DATE_OID = 1082;
 const NUMERIC_OID = 1700;
@@ -44,7 +89,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     return { db, engine: "postgres", close: () => db.destroy() };
   }
 
-  if (target.dataDir) fs.mkdirSync(path.dirname(target.dataDir), { recursive: true });
+  let unlock = () => {};
+  if (target.dataDir) {
+    fs.mkdirSync(path.dirname(target.dataDir), { recursive: true });
+    unlock = lockDataDir(target.dataDir);
+  }
   const pglite = await PGlite.create({
     dataDir: target.dataDir,
     loadDataDir: target.loadDataDir,
@@ -55,5 +104,13 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     },
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, engine: "pglite", pglite, close: () => db.destroy() };
+  return {
+    db,
+    engine: "pglite",
+    pglite,
+    close: async () => {
+      await db.destroy();
+      unlock();
+    },
+  };
 }

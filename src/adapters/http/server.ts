@@ -16,7 +16,10 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: 1_048_576,
-    trustProxy: true,
+    trustProxy:
+      typeof deps.config.trustProxy === "number"
+        ? (_address: string, hop: number) => hop < (deps.config.trustProxy as number)
+        : deps.config.trustProxy,
     routerOptions: { maxParamLength: 200 },
     requestIdHeader: false,
     genReqId: (request) => {

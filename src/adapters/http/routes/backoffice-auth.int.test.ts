@@ -183,6 +183,20 @@ describe("back office: login, sessions, CSRF, rate limit", () => {
     assert.equal((await client.get("/admin")).statusCode, 303);
   });
 
+  it("marks the cookie Secure when PUBLIC_URL is https (behind a TLS proxy)", async () => {
+    const https = await createTestApp({ clock, env: { PUBLIC_URL: "https://mairie.example" } });
+    try {
+      const page = await https.app.inject({
+        url: "/admin/connexion",
+        headers: { "x-forwarded-proto": "https" },
+      });
+      const cookie = page.cookies.find((c) => c.name === "guichet_session");
+      assert.equal(cookie?.secure, true);
+    } finally {
+      await https.close();
+    }
+  });
+
   it("leaves public pages cookie-free", async () => {
     for (const url of ["/health", "/", "/assets/site.css"]) {
       const response = await t.app.inject({ url });

@@ -52,7 +52,8 @@ export function audienceFromLabel(label: string | undefined): AudienceName | und
 
 export function parseFiche(root: XmlNode): ParsedFiche {
   const publication = findPublication(root);
-  if (!publication) throw new FicheParseError("élément racine <Publication> ou <ServiceComplementaire> absent");
+  if (!publication)
+    throw new FicheParseError("élément racine <Publication> ou <ServiceComplementaire> absent");
   const id = attr(publication, "ID") ?? textOf(firstElement(publication, "dc:identifier"));
   if (!id || !ID_PATTERN.test(id))
     throw new FicheParseError(`identifiant de fiche invalide : « ${id ?? ""} »`);

@@ -1,4 +1,5 @@
 /** What the index holds: fiches and published local items turned into one document shape. */
+import { splitSearchText } from "./fiche-search-text.ts";
 import type { Audience, SearchResultType } from "./search.types.ts";
 
 export type SearchDocument = {
@@ -11,9 +12,13 @@ export type SearchDocument = {
   /** Other phrasings of the title (FAQ alternative questions). */
   questions: string;
   description: string;
+  /** Section titles inside the page (chapters, situations, the sub-folder it sits in). */
+  headings: string;
   /** Where it sits: breadcrumb and subject. */
   context: string;
   body: string;
+  /** The folder the document belongs to (or is), for grouping related pages; null if none. */
+  folder: string | null;
   /** Ranking prior, 1 for a plain information page (see `documentPrior`). */
   prior: number;
 };
@@ -55,9 +60,20 @@ export function documentPrior(kind: FicheRecord["kind"], publicationType: string
   return 1;
 }
 
+/**
+ * The folder (a "Dossier", below a theme) a publication sits in, from its breadcrumb
+ * (root, theme, folder, itself); a folder is its own group. Themes are too broad to group by.
+ */
+function folderOf(fiche: FicheRecord): string | null {
+  if (fiche.kind === "N") return fiche.publication_type === "Dossier" ? fiche.id : null;
+  const above = fiche.breadcrumb.filter((crumb) => crumb.id !== fiche.id);
+  return above.length >= 3 && /^N\d/.test(above[2]?.id ?? "") ? (above[2]?.id ?? null) : null;
+}
+
 export function ficheToDocument(fiche: FicheRecord): SearchDocument {
   // The root ("Accueil particuliers") and the fiche itself add nothing to the context.
   const crumbs = fiche.breadcrumb.filter((crumb, index) => index > 0 && crumb.id !== fiche.id);
+  const { headings, body } = splitSearchText(fiche.search_text);
   return {
     id: fiche.id,
     type: "fiche",
@@ -66,8 +82,10 @@ export function ficheToDocument(fiche: FicheRecord): SearchDocument {
     audiences: fiche.audiences.filter((a): a is Audience => AUDIENCES.has(a)),
     questions: "",
     description: fiche.description,
+    headings,
     context: [...crumbs.map((crumb) => crumb.title), fiche.subject].join(" \n "),
-    body: fiche.search_text,
+    body,
+    folder: folderOf(fiche),
     prior: documentPrior(fiche.kind, fiche.publication_type),
   };
 }
@@ -87,8 +105,10 @@ export function localItemToDocument(item: LocalItemRecord): SearchDocument {
     audiences: null,
     questions: item.alt_questions.join(" \n "),
     description: item.summary,
+    headings: "",
     context: "",
     body: item.body,
+    folder: null,
     // The town's own answers are the most specific to its citizens; news ages, so it ranks lower.
     prior: item.kind === "news" ? 0.8 : 1.2,
   };

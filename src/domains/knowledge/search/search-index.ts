@@ -18,7 +18,7 @@ import type { SearchDocument } from "./search-documents.ts";
 import { buildSnippet } from "./snippet.ts";
 import { synonymTerms } from "./synonyms.ts";
 
-const FIELDS = ["title", "questions", "description", "context", "body"] as const;
+const FIELDS = ["title", "questions", "description", "headings", "context", "body"] as const;
 type Field = (typeof FIELDS)[number];
 
 /** Tuned on the eval set with bench/search-eval.ts. */
@@ -27,6 +27,7 @@ export const RANKING = {
     title: { weight: 6, b: 0.5 },
     questions: { weight: 5, b: 0.5 },
     description: { weight: 2, b: 0.6 },
+    headings: { weight: 1, b: 0.5 },
     context: { weight: 1.5, b: 0.3 },
     body: { weight: 1, b: 0.75 },
   } satisfies Record<Field, FieldSpec>,
@@ -37,6 +38,11 @@ export const RANKING = {
   spellingWeight: 0.7,
   /** Share of the score that depends on how many of the typed words a document holds. */
   coverage: 0.5,
+  /** Weight of words that frame a question rather than name its subject (see LOW_INFORMATION). */
+  lowInformationWeight: 1,
+  /** Folder smoothing: a document gains this share of the scores of its folder's best pages. */
+  folderShare: 0,
+  folderDepth: 30,
 };
 
 const AUDIENCE_BITS: Record<Audience, number> = { particuliers: 1, professionnels: 2, associations: 4 };
@@ -47,6 +53,9 @@ export type SearchIndex = {
   documents: Map<string, SearchDocument>;
   priors: Float32Array;
   audiences: Uint8Array;
+  /** Folder number of each document, -1 when it belongs to none. */
+  folders: Int32Array;
+  folderCount: number;
 };
 
 export function buildSearchIndex(documents: Iterable<SearchDocument>): SearchIndex {
@@ -63,17 +72,40 @@ export function buildSearchIndex(documents: Iterable<SearchDocument>): SearchInd
   const audiences = Uint8Array.from(list, (document) =>
     document.audiences === null ? 7 : document.audiences.reduce((bits, a) => bits | AUDIENCE_BITS[a], 0),
   );
-  return { bm25, list, documents: byId, priors, audiences };
+  const folderNumbers = new Map<string, number>();
+  const folders = Int32Array.from(list, (document) => {
+    if (document.folder === null) return -1;
+    let number = folderNumbers.get(document.folder);
+    if (number === undefined) {
+      number = folderNumbers.size;
+      folderNumbers.set(document.folder, number);
+    }
+    return number;
+  });
+  return { bm25, list, documents: byId, priors, audiences, folders, folderCount: folderNumbers.size };
 }
 
 export type IndexQuery = { text: string; audience?: Audience | undefined; limit: number };
+
+/**
+ * Words of how people phrase a question ("quelles démarches faire", "quelles conséquences",
+ * "est-ce possible"): they say little about the subject, so they count less, without being
+ * dropped (a page titled "Démarches après un décès" still deserves them).
+ */
+const LOW_INFORMATION: ReadonlySet<string> = new Set(
+  analyse(
+    `faire fait démarche démarches effectuer obtenir règle règles conséquence conséquences possible
+    savoir quoi dois puis pouvoir devoir falloir procédure formalité formalités comment quelles
+    besoin exister existe agir recourir droit droits question cas`,
+  ),
+);
 
 type Concept = { variants: { term: string; weight: number }[]; typed: boolean };
 
 function queryConcepts(index: SearchIndex, text: string): Concept[] {
   const typed = [...new Set(analyse(text))];
   const concepts: Concept[] = typed.map((term, position) => {
-    const variants = [{ term, weight: 1 }];
+    const variants = [{ term, weight: LOW_INFORMATION.has(term) ? RANKING.lowInformationWeight : 1 }];
     const known = index.bm25.postings.has(term);
     if (!known && term.length >= 4 && !/\d/.test(term)) {
       for (const variant of spellingVariants(index.bm25, term, 3))
@@ -131,7 +163,27 @@ export function rankDocuments(index: SearchIndex, query: Omit<IndexQuery, "limit
     ranked.push({ doc, score: (scores[doc] as number) * coverage * (index.priors[doc] as number) });
   }
   ranked.sort((a, b) => b.score - a.score);
+  if (RANKING.folderShare > 0) smoothByFolder(index, ranked);
   return { ranked, concepts };
+}
+
+/**
+ * Pages of a folder answer neighbouring questions: when several pages of one folder (or the folder
+ * itself) rank well, its other pages are likely relevant too. Each document gains a share of the
+ * summed scores of its folder's pages among the best ranked.
+ */
+function smoothByFolder(index: SearchIndex, ranked: { doc: number; score: number }[]): void {
+  const mass = new Float64Array(index.folderCount);
+  for (const { doc, score } of ranked.slice(0, RANKING.folderDepth)) {
+    const folder = index.folders[doc] as number;
+    if (folder >= 0) mass[folder] = (mass[folder] as number) + score;
+  }
+  for (const entry of ranked) {
+    const folder = index.folders[entry.doc] as number;
+    if (folder >= 0)
+      entry.score += RANKING.folderShare * (mass[folder] as number) * (index.priors[entry.doc] as number);
+  }
+  ranked.sort((a, b) => b.score - a.score);
 }
 
 export function querySearchIndex(index: SearchIndex, query: IndexQuery): SearchHit[] {
