@@ -3,6 +3,8 @@
  * fiche of the npm package, indexed exactly as the product does (no database needed).
  *   npx tsx bench/search-eval.ts [file.jsonl] [--audience] [--misses]
  * --audience filters by the question's audience, --misses lists the questions not found in the top 5.
+ * Figures are printed for the whole file and for its two halves (A: lines 1, 3, 5…; B: lines 2, 4…):
+ * ranking changes are tuned on A and kept only if B, held out, agrees.
  */
 import fs from "node:fs";
 import { loadPackageFicheRecords } from "../src/domains/knowledge/search/package-corpus.ts";
@@ -34,13 +36,12 @@ const buildMs = performance.now() - buildStart;
 globalThis.gc?.();
 const heapAfterBuild = process.memoryUsage().heapUsed;
 
-let hit1 = 0;
-let hit5 = 0;
-let recall5 = 0;
-let mrr = 0;
+type Scores = { n: number; hit1: number; hit5: number; recall5: number; mrr: number };
+const empty = (): Scores => ({ n: 0, hit1: 0, hit5: 0, recall5: 0, mrr: 0 });
+const totals = { all: empty(), A: empty(), B: empty() };
 const latencies: number[] = [];
 const misses: string[] = [];
-for (const item of items) {
+items.forEach((item, line) => {
   const exclude = new Set(item.exclude ?? []);
   const audience = useAudience ? (item.audience?.[0] as Audience | undefined) : undefined;
   const start = performance.now();
@@ -52,27 +53,32 @@ for (const item of items) {
     .slice(0, 10);
   const relevant = new Set(item.relevant);
   const firstRank = ranked.findIndex((id) => relevant.has(id));
-  if (firstRank === 0) hit1++;
-  if (firstRank >= 0 && firstRank < 5) hit5++;
-  if (firstRank >= 0) mrr += 1 / (firstRank + 1);
-  recall5 += ranked.slice(0, 5).filter((id) => relevant.has(id)).length / relevant.size;
+  for (const scores of [totals.all, line % 2 === 0 ? totals.A : totals.B]) {
+    scores.n++;
+    if (firstRank === 0) scores.hit1++;
+    if (firstRank >= 0 && firstRank < 5) scores.hit5++;
+    if (firstRank >= 0) scores.mrr += 1 / (firstRank + 1);
+    scores.recall5 += ranked.slice(0, 5).filter((id) => relevant.has(id)).length / relevant.size;
+  }
   if (showMisses && (firstRank < 0 || firstRank >= 5)) {
     const titles = ranked.slice(0, 3).map((id) => `${id} ${index.documents.get(id)?.title}`);
     misses.push(`✗ ${item.question}\n   attendu ${item.relevant.join(", ")} · obtenu ${titles.join(" | ")}`);
   }
-}
+});
 latencies.sort((a, b) => a - b);
 const quantile = (q: number) =>
   latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-const n = items.length;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 if (showMisses) console.log(misses.join("\n"));
-console.log(`eval ${file} — ${n} questions${useAudience ? ", filtered by audience" : ""}`);
+console.log(`eval ${file} — ${items.length} questions${useAudience ? ", filtered by audience" : ""}`);
 console.log(`documents ${index.documents.size}`);
-console.log(
-  `hit@1 ${(hit1 / n).toFixed(3)}  hit@5 ${(hit5 / n).toFixed(3)}  recall@5 ${(recall5 / n).toFixed(3)}  MRR@10 ${(mrr / n).toFixed(3)}`,
-);
+for (const [label, s] of Object.entries(totals)) {
+  const f = (value: number) => (value / Math.max(1, s.n)).toFixed(3);
+  console.log(
+    `${label.padEnd(3)} (${s.n}) hit@1 ${f(s.hit1)}  hit@5 ${f(s.hit5)}  recall@5 ${f(s.recall5)}  MRR@10 ${f(s.mrr)}`,
+  );
+}
 console.log(`query latency median ${quantile(0.5).toFixed(2)} ms, p95 ${quantile(0.95).toFixed(2)} ms`);
 console.log(`load from package ${loadMs.toFixed(0)} ms; index build ${buildMs.toFixed(0)} ms`);
 console.log(

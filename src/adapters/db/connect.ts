@@ -110,6 +110,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     pglite,
     close: async () => {
       await db.destroy();
+      // Kysely only destroys a driver it has initialised (on a first query): close PGlite ourselves.
+      if (!pglite.closed) await pglite.close();
       unlock();
     },
   };

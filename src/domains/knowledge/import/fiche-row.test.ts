@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { test } from "node:test";
 import type { XmlNode } from "../../../shared/database.ts";
+import { FICHE_SEARCH_TEXT_VERSION } from "../search/fiche-search-text.ts";
 import { canonicalJson, prepareFiche } from "./fiche-row.ts";
 
 const publication = (attributes: Record<string, string>): XmlNode => ({
@@ -29,4 +31,22 @@ test("the content hash follows the tree and the audiences, not attribute order",
   assert.notEqual(one.contentHash, moreAudiences.contentHash);
   assert.deepEqual(moreAudiences.toRow().audiences, ["particuliers", "associations"]);
   assert.equal(one.toRow().title, "Titre");
+});
+
+test("the content hash includes the version of the search-text rules", () => {
+  const prepared = prepareFiche({
+    tree: publication({ ID: "F1", type: "Fiche" }),
+    audiences: ["particuliers"],
+  });
+  const row = prepared.toRow();
+  const expected = createHash("sha256")
+    .update(
+      canonicalJson({
+        audiences: ["particuliers"],
+        searchTextVersion: FICHE_SEARCH_TEXT_VERSION,
+        tree: JSON.parse(row.tree as string),
+      }),
+    )
+    .digest("hex");
+  assert.equal(prepared.contentHash, expected);
 });

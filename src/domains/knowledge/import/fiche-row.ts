@@ -1,12 +1,12 @@
 /**
  * Turns one publication tree and its audiences into the values of a `fiches` row.
- * The content hash covers exactly what the row shows (tree + audiences), so a re-import can tell
+ * The content hash covers what the row shows (tree + audiences + search-text rules), so a re-import can tell
  * unchanged fiches from changed ones without reading the stored trees back.
  */
 import { createHash } from "node:crypto";
 import type { XmlNode } from "../../../shared/database.ts";
 import { type AudienceName, type FicheKind, parseFiche } from "../fiche-model/parse-fiche.ts";
-import { ficheSearchText } from "../search/fiche-search-text.ts";
+import { FICHE_SEARCH_TEXT_VERSION, ficheSearchText } from "../search/fiche-search-text.ts";
 
 export const AUDIENCE_ORDER: readonly AudienceName[] = ["particuliers", "professionnels", "associations"];
 
@@ -71,9 +71,12 @@ export function prepareFiche(input: { tree: XmlNode; audiences: Iterable<Audienc
   const fiche = parseFiche(input.tree);
   const audiences = sortAudiences(input.audiences);
   const tree = canonicalJson(fiche.publication);
-  // Same text as canonicalJson({ audiences, tree }) ("audiences" sorts before "tree").
+  // Same text as canonicalJson({ audiences, searchTextVersion, tree }) (keys sorted). The version of the
+  // search-text rules is part of the hash, so changing those rules refreshes every row on the next import.
   const contentHash = createHash("sha256")
-    .update(`{"audiences":${JSON.stringify(audiences)},"tree":`)
+    .update(
+      `{"audiences":${JSON.stringify(audiences)},"searchTextVersion":${FICHE_SEARCH_TEXT_VERSION},"tree":`,
+    )
     .update(tree)
     .update("}")
     .digest("hex");

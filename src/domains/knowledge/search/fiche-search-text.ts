@@ -1,4 +1,4 @@
-import { elements, textOf, type XmlNode } from "../fiche-model/xml-tree.ts";
+import { elements, type XmlNode } from "../fiche-model/xml-tree.ts";
 
 /**
  * Children of a publication whose text search indexes. A list of what is kept rather than of
@@ -36,15 +36,10 @@ const INDEXED = new Set([
   "Fiche",
 ]);
 
-/** Marks a line of `search_text` as a section heading (see `splitSearchText`). */
-export const HEADING_MARK = "# ";
-
-/** Elements whose `Titre` names a section of the page: chapters, situations, cases, folder parts. */
-const SECTIONS = new Set(["Chapitre", "SousChapitre", "Situation", "Cas", "SousDossier", "SousTheme"]);
 /** Elements that end a line, so sentences and list items do not run together in snippets. */
 const BLOCKS = new Set(["Paragraphe", "Item", "Titre", "Cellule", "Liste", "Tableau", "Fiche", "Dossier"]);
 
-function collectLines(node: XmlNode, lines: string[], parentName: string, current: string[]): void {
+function collectLines(node: XmlNode, lines: string[], current: string[]): void {
   const flush = () => {
     const line = current.join(" ").replace(/\s+/g, " ").trim();
     if (line) lines.push(line);
@@ -55,35 +50,26 @@ function collectLines(node: XmlNode, lines: string[], parentName: string, curren
     return;
   }
   if (node.type !== "element") return;
-  if (node.name === "Titre" && SECTIONS.has(parentName)) {
-    flush();
-    const heading = textOf(node);
-    if (heading) lines.push(`${HEADING_MARK}${heading}`);
-    return;
-  }
   const block = BLOCKS.has(node.name ?? "");
   if (block) flush();
-  for (const child of node.children ?? []) collectLines(child, lines, node.name ?? "", current);
+  for (const child of node.children ?? []) collectLines(child, lines, current);
   if (block) flush();
 }
 
 /**
  * The text of a publication that search indexes (stored by the importer in `search_text`): one
- * block (paragraph, list item, cell) a line; section titles on their own line, marked by
- * HEADING_MARK, so search can weigh them as headings and snippets can cut on lines.
+ * block (paragraph, heading, list item, cell) a line, so snippets can cut on lines instead of
+ * running a heading into the next sentence.
  */
+/** Bump when the rules below change: the importer then recomputes `search_text` for every fiche. */
+export const FICHE_SEARCH_TEXT_VERSION = 2;
+
 export function ficheSearchText(publication: XmlNode): string {
   const lines: string[] = [];
   for (const child of elements(publication)) {
     if (!INDEXED.has(child.name ?? "")) continue;
-    // The sub-folder a fiche sits in ("Pour un majeur") heads the whole page.
-    if (child.name === "SousDossierPere") {
-      const heading = textOf(child);
-      if (heading) lines.push(`${HEADING_MARK}${heading}`);
-      continue;
-    }
     const current: string[] = [];
-    collectLines(child, lines, "", current);
+    collectLines(child, lines, current);
     const rest = current.join(" ").replace(/\s+/g, " ").trim();
     if (rest) lines.push(rest);
   }
@@ -91,18 +77,4 @@ export function ficheSearchText(publication: XmlNode): string {
     .map((line) => line.replace(/^\*+\s*/, ""))
     .filter((line) => line.length > 0)
     .join("\n");
-}
-
-/** Splits a stored `search_text` into its section headings and its running text (marks removed). */
-export function splitSearchText(searchText: string): { headings: string; body: string } {
-  const headings: string[] = [];
-  const body: string[] = [];
-  for (const line of searchText.split("\n")) {
-    if (line.startsWith(HEADING_MARK)) {
-      const heading = line.slice(HEADING_MARK.length);
-      headings.push(heading);
-      body.push(heading);
-    } else body.push(line);
-  }
-  return { headings: headings.join("\n"), body: body.join("\n") };
 }

@@ -21,6 +21,14 @@ describe("French analysis", () => {
     assert.equal(analyseWord("électorales"), analyseWord("électoral"));
   });
 
+  it("joins the feminine and the verb–noun forms Snowball leaves apart", () => {
+    assert.equal(analyseWord("salariée"), analyseWord("salarié"));
+    assert.equal(analyseWord("inscrire"), analyseWord("inscription"));
+    assert.equal(analyseWord("inscrit"), analyseWord("inscription"));
+    assert.equal(analyseWord("construire"), analyseWord("construction"));
+    assert.notEqual(analyseWord("script"), analyseWord("inscription"));
+  });
+
   it("drops stop words but keeps negations", () => {
     assert.deepEqual(analyse("le la des pour"), []);
     const terms = analyse("sans emploi, jamais déclaré, aucun revenu, ni pension, non imposable, pas de");

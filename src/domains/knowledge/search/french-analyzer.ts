@@ -37,6 +37,25 @@ export function wordSpans(text: string): WordSpan[] {
   return spans;
 }
 
+/** Snowball stems "salariée" to "salarie" but "salarié" to "salar": "-iée(s)" loses its "e(s)" first. */
+function feminineParticiple(word: string): string {
+  if (word.endsWith("iees")) return word.slice(0, -2);
+  if (word.endsWith("iee")) return word.slice(0, -1);
+  return word;
+}
+
+/**
+ * Verb and noun of one family that Snowball leaves apart, by regular French suffixes:
+ * "inscrire / inscrit / inscription", "construire / construction", "déduire / déduction".
+ */
+function normaliseStem(stem: string): string {
+  // A prefix is required ("in-scrire", "con-struire"): "script" or "écrit" are words of their own.
+  const cri = stem.lastIndexOf("cri");
+  if (cri >= 2 && (stem.endsWith("cript") || stem.endsWith("crit"))) return `${stem.slice(0, cri)}crir`;
+  if (stem.length >= 6 && stem.endsWith("uct")) return `${stem.slice(0, -3)}uir`;
+  return stem;
+}
+
 /** The index term for one word, or null for stop words and single characters ("1" in "1er"). */
 export function analyseWord(word: string): string | null {
   const cached = stemCache.get(word);
@@ -48,7 +67,7 @@ export function analyseWord(word: string): string | null {
   else if (/\d/.test(folded)) term = folded;
   // Stemming the folded word: people often type without accents, and "identite" must meet
   // "identité" (Snowball stems the accented form differently).
-  else term = stemmer.stem(folded);
+  else term = normaliseStem(stemmer.stem(feminineParticiple(folded)));
   if (stemCache.size < STEM_CACHE_LIMIT) stemCache.set(word, term);
   return term;
 }

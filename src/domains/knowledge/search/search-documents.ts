@@ -1,5 +1,4 @@
 /** What the index holds: fiches and published local items turned into one document shape. */
-import { splitSearchText } from "./fiche-search-text.ts";
 import type { Audience, SearchResultType } from "./search.types.ts";
 
 export type SearchDocument = {
@@ -12,8 +11,6 @@ export type SearchDocument = {
   /** Other phrasings of the title (FAQ alternative questions). */
   questions: string;
   description: string;
-  /** Section titles inside the page (chapters, situations, the sub-folder it sits in). */
-  headings: string;
   /** Where it sits: breadcrumb and subject. */
   context: string;
   body: string;
@@ -73,7 +70,6 @@ function folderOf(fiche: FicheRecord): string | null {
 export function ficheToDocument(fiche: FicheRecord): SearchDocument {
   // The root ("Accueil particuliers") and the fiche itself add nothing to the context.
   const crumbs = fiche.breadcrumb.filter((crumb, index) => index > 0 && crumb.id !== fiche.id);
-  const { headings, body } = splitSearchText(fiche.search_text);
   return {
     id: fiche.id,
     type: "fiche",
@@ -82,9 +78,8 @@ export function ficheToDocument(fiche: FicheRecord): SearchDocument {
     audiences: fiche.audiences.filter((a): a is Audience => AUDIENCES.has(a)),
     questions: "",
     description: fiche.description,
-    headings,
     context: [...crumbs.map((crumb) => crumb.title), fiche.subject].join(" \n "),
-    body,
+    body: fiche.search_text,
     folder: folderOf(fiche),
     prior: documentPrior(fiche.kind, fiche.publication_type),
   };
@@ -105,7 +100,6 @@ export function localItemToDocument(item: LocalItemRecord): SearchDocument {
     audiences: null,
     questions: item.alt_questions.join(" \n "),
     description: item.summary,
-    headings: "",
     context: "",
     body: item.body,
     folder: null,

@@ -1,7 +1,7 @@
 /**
  * The in-memory index of one organisation: BM25F over analysed French terms, with field weights,
- * a per-document prior, query-time synonyms, prefix completion of the last word and spelling
- * tolerance for unknown words.
+ * a per-document prior, query-time synonyms, prefix completion of the last word, spelling
+ * tolerance for unknown words, then folder smoothing; snippets come from precomputed passages.
  */
 
 import {
@@ -15,34 +15,32 @@ import {
 import { analyse } from "./french-analyzer.ts";
 import type { Audience, SearchHit } from "./search.types.ts";
 import type { SearchDocument } from "./search-documents.ts";
-import { buildSnippet } from "./snippet.ts";
+import { buildPassages, type DocumentPassages, snippetFromPassages } from "./snippet.ts";
 import { synonymTerms } from "./synonyms.ts";
 
-const FIELDS = ["title", "questions", "description", "headings", "context", "body"] as const;
+const FIELDS = ["title", "questions", "description", "context", "body"] as const;
 type Field = (typeof FIELDS)[number];
 
-/** Tuned on the eval set with bench/search-eval.ts. */
+/** Tuned on half A of the eval set with bench/search-eval.ts, checked on half B (ADR 0002). */
 export const RANKING = {
   fields: {
     title: { weight: 6, b: 0.5 },
     questions: { weight: 5, b: 0.5 },
     description: { weight: 2, b: 0.6 },
-    headings: { weight: 1, b: 0.5 },
     context: { weight: 1.5, b: 0.3 },
     body: { weight: 1, b: 0.75 },
   } satisfies Record<Field, FieldSpec>,
-  k1: 1.2,
+  k1: 2,
   /** Synonyms widen the net but must not outrank the words the person typed. */
   synonymWeight: 0.5,
   prefixWeight: 0.5,
   spellingWeight: 0.7,
   /** Share of the score that depends on how many of the typed words a document holds. */
   coverage: 0.5,
-  /** Weight of words that frame a question rather than name its subject (see LOW_INFORMATION). */
-  lowInformationWeight: 1,
   /** Folder smoothing: a document gains this share of the scores of its folder's best pages. */
-  folderShare: 0,
-  folderDepth: 30,
+  folderShare: 0.3,
+  /** How many of the best ranked pages vote for their folder. */
+  folderDepth: 3,
 };
 
 const AUDIENCE_BITS: Record<Audience, number> = { particuliers: 1, professionnels: 2, associations: 4 };
@@ -56,7 +54,15 @@ export type SearchIndex = {
   /** Folder number of each document, -1 when it belongs to none. */
   folders: Int32Array;
   folderCount: number;
+  /** Vocabulary position of each term, the numbers snippet passages are stored with. */
+  termNumbers: Map<string, number>;
+  passages: DocumentPassages[];
 };
+
+/** The texts a snippet is taken from, in order of preference. */
+function snippetTexts(document: SearchDocument): string[] {
+  return [document.description, document.questions, document.body];
+}
 
 export function buildSearchIndex(documents: Iterable<SearchDocument>): SearchIndex {
   const byId = new Map<string, SearchDocument>();
@@ -82,30 +88,32 @@ export function buildSearchIndex(documents: Iterable<SearchDocument>): SearchInd
     }
     return number;
   });
-  return { bm25, list, documents: byId, priors, audiences, folders, folderCount: folderNumbers.size };
+  const termNumbers = new Map(bm25.vocabulary.map((term, number) => [term, number]));
+  const wide = termNumbers.size > 0xffff;
+  const passages = list.map((document) =>
+    buildPassages(snippetTexts(document), (term) => termNumbers.get(term), wide),
+  );
+  return {
+    bm25,
+    list,
+    documents: byId,
+    priors,
+    audiences,
+    folders,
+    folderCount: folderNumbers.size,
+    termNumbers,
+    passages,
+  };
 }
 
 export type IndexQuery = { text: string; audience?: Audience | undefined; limit: number };
-
-/**
- * Words of how people phrase a question ("quelles démarches faire", "quelles conséquences",
- * "est-ce possible"): they say little about the subject, so they count less, without being
- * dropped (a page titled "Démarches après un décès" still deserves them).
- */
-const LOW_INFORMATION: ReadonlySet<string> = new Set(
-  analyse(
-    `faire fait démarche démarches effectuer obtenir règle règles conséquence conséquences possible
-    savoir quoi dois puis pouvoir devoir falloir procédure formalité formalités comment quelles
-    besoin exister existe agir recourir droit droits question cas`,
-  ),
-);
 
 type Concept = { variants: { term: string; weight: number }[]; typed: boolean };
 
 function queryConcepts(index: SearchIndex, text: string): Concept[] {
   const typed = [...new Set(analyse(text))];
   const concepts: Concept[] = typed.map((term, position) => {
-    const variants = [{ term, weight: LOW_INFORMATION.has(term) ? RANKING.lowInformationWeight : 1 }];
+    const variants = [{ term, weight: 1 }];
     const known = index.bm25.postings.has(term);
     if (!known && term.length >= 4 && !/\d/.test(term)) {
       for (const variant of spellingVariants(index.bm25, term, 3))
@@ -128,12 +136,18 @@ export function rankDocuments(index: SearchIndex, query: Omit<IndexQuery, "limit
   const concepts = queryConcepts(index, query.text);
   const typedCount = concepts.filter((c) => c.typed).length;
   if (typedCount === 0) return { ranked: [] as { doc: number; score: number }[], concepts };
+  const mask = query.audience ? AUDIENCE_BITS[query.audience] : 7;
+  const ranked = scoreConcepts(index, concepts, mask, typedCount);
+  if (RANKING.folderShare > 0) smoothByFolder(index, ranked);
+  return { ranked, concepts };
+}
+
+function scoreConcepts(index: SearchIndex, concepts: Concept[], mask: number, typedCount: number) {
   const { bm25 } = index;
   const scores = new Float64Array(bm25.size);
   const matched = new Uint8Array(bm25.size);
   const best = new Float64Array(bm25.size);
   const touched = new Set<number>();
-  const mask = query.audience ? AUDIENCE_BITS[query.audience] : 7;
   for (const concept of concepts) {
     const seen: number[] = [];
     for (const variant of concept.variants) {
@@ -163,8 +177,7 @@ export function rankDocuments(index: SearchIndex, query: Omit<IndexQuery, "limit
     ranked.push({ doc, score: (scores[doc] as number) * coverage * (index.priors[doc] as number) });
   }
   ranked.sort((a, b) => b.score - a.score);
-  if (RANKING.folderShare > 0) smoothByFolder(index, ranked);
-  return { ranked, concepts };
+  return ranked;
 }
 
 /**
@@ -188,14 +201,21 @@ function smoothByFolder(index: SearchIndex, ranked: { doc: number; score: number
 
 export function querySearchIndex(index: SearchIndex, query: IndexQuery): SearchHit[] {
   const { ranked, concepts } = rankDocuments(index, query);
-  const terms = new Set(concepts.flatMap((concept) => concept.variants.map((variant) => variant.term)));
+  const queryTerms = new Set(concepts.flatMap((concept) => concept.variants.map((variant) => variant.term)));
+  const queryNumbers = new Set<number>();
+  for (const term of queryTerms) {
+    const number = index.termNumbers.get(term);
+    if (number !== undefined) queryNumbers.add(number);
+  }
   return ranked.slice(0, query.limit).map(({ doc, score }) => {
     const document = index.list[doc] as SearchDocument;
-    const { snippet, matchedTerms } = buildSnippet(
-      [document.description, document.questions, document.body],
-      terms,
-      document.title,
-    );
+    const { snippet, matchedTerms } = snippetFromPassages({
+      texts: snippetTexts(document),
+      passages: index.passages[doc] as DocumentPassages,
+      queryNumbers,
+      queryTerms,
+      title: document.title,
+    });
     return {
       id: document.id,
       title: document.title,

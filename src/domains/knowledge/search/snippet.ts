@@ -1,62 +1,148 @@
-/** Plain-text excerpts around the matched words, and the split a page needs to highlight them. */
+/**
+ * Plain-text excerpts around the matched words, and the split a page needs to highlight them.
+ * The texts are cut into short passages (a line, or a few sentences) when the index is built, each
+ * stored as its term numbers; a query only counts its terms in the passages of the few pages it
+ * shows, and analyses the words of the one passage it keeps.
+ */
 import { analyseWord, wordSpans } from "./french-analyzer.ts";
 
-const WINDOW_WORDS = 28;
-// Long bodies: the best passage is nearly always early, and scanning everything costs latency.
-const SCAN_CHARS = 5_000;
-/** A passage with this many distinct query terms is good enough: later texts are not scanned. */
-const GOOD_ENOUGH = 2;
+/** Only the start of long pages is cut into passages: the best one is nearly always early. */
+const SCAN_CHARS = 4_000;
+/** A passage ends at the end of a sentence once it has this many words… */
+const SENTENCE_WORDS = 14;
+/** …and at this many words at most. */
+const MAX_WORDS = 30;
+const SENTENCE_ENDS = new Set([".", "!", "?", ":", ";"]);
+/** A shorter passage (a heading, a list item) is shown with the next one of the same text. */
+const MIN_SHOWN_WORDS = 12;
+
+/**
+ * The passages of one document, 4 numbers each: text number, first char, end char, end of its
+ * terms in `terms` (the terms of passage p are `terms[end(p-1)..end(p)]`).
+ */
+export type DocumentPassages = { bounds: Uint32Array; terms: Uint16Array | Uint32Array };
+
+export type TermNumber = (term: string) => number | undefined;
+
+/** Cuts `texts` (description, alternative questions, body…) into passages, at indexing time. */
+export function buildPassages(
+  texts: readonly string[],
+  termNumber: TermNumber,
+  wide: boolean,
+): DocumentPassages {
+  const bounds: number[] = [];
+  const terms: number[] = [];
+  let budget = SCAN_CHARS;
+  texts.forEach((text, textNumber) => {
+    if (budget <= 0 || !text) return;
+    const scanned = text.length > budget ? text.slice(0, budget) : text;
+    budget -= scanned.length;
+    let start = -1;
+    let end = 0;
+    let words = 0;
+    const close = () => {
+      if (start >= 0) bounds.push(textNumber, start, end, terms.length);
+      start = -1;
+      words = 0;
+    };
+    let lineEnd = scanned.indexOf("\n");
+    for (const span of wordSpans(scanned)) {
+      const newLine = lineEnd >= 0 && span.start > lineEnd;
+      if (newLine) lineEnd = scanned.indexOf("\n", span.start);
+      if (start >= 0 && (words >= MAX_WORDS || newLine)) close();
+      if (start < 0) start = span.start;
+      end = span.end;
+      words++;
+      const term = analyseWord(span.word);
+      const number = term === null ? undefined : termNumber(term);
+      if (number !== undefined) terms.push(number);
+      if (SENTENCE_ENDS.has(scanned[span.end] ?? "")) {
+        end = span.end + 1;
+        if (words >= SENTENCE_WORDS) close();
+      }
+    }
+    close();
+  });
+  return {
+    bounds: Uint32Array.from(bounds),
+    terms: wide ? Uint32Array.from(terms) : Uint16Array.from(terms),
+  };
+}
 
 export type Snippet = { snippet: string; matchedTerms: string[] };
 
-function bestWindow(text: string, terms: ReadonlySet<string>) {
-  const spans = wordSpans(text.length > SCAN_CHARS ? text.slice(0, SCAN_CHARS) : text);
-  const hits = spans.map((span) => {
+function matchedWords(text: string, queryTerms: ReadonlySet<string>, into: Set<string>): void {
+  for (const span of wordSpans(text)) {
     const term = analyseWord(span.word);
-    return term !== null && terms.has(term) ? term : null;
-  });
-  let best = { start: 0, score: 0 };
-  for (let i = 0; i < spans.length; i++) {
-    if (hits[i] === null) continue;
-    const distinct = new Set<string>();
-    for (let j = i; j < Math.min(spans.length, i + WINDOW_WORDS); j++) {
-      const hit = hits[j];
-      if (hit) distinct.add(hit);
-    }
-    if (distinct.size > best.score) best = { start: i, score: distinct.size };
+    if (term !== null && queryTerms.has(term)) into.add(span.word.toLowerCase());
   }
-  return { spans, hits, ...best };
+}
+
+/** The passage holding the most distinct query terms (the first one on a tie). */
+function bestPassage(passages: DocumentPassages, queryNumbers: ReadonlySet<number>): number {
+  const { bounds, terms } = passages;
+  let best = 0;
+  let bestScore = 0;
+  let from = 0;
+  const distinct = new Set<number>();
+  for (let p = 0; p * 4 < bounds.length; p++) {
+    const to = bounds[p * 4 + 3] as number;
+    distinct.clear();
+    for (let i = from; i < to; i++)
+      if (queryNumbers.has(terms[i] as number)) distinct.add(terms[i] as number);
+    if (distinct.size > bestScore) {
+      best = p;
+      bestScore = distinct.size;
+      if (bestScore === queryNumbers.size) break;
+    }
+    from = to;
+  }
+  return best;
 }
 
 /**
- * The passage of the first text (description, then body…) that holds the most distinct query
- * terms, cut on word boundaries, plus the words of it that matched (as written, lowercased).
+ * The excerpt of a result: its best passage (with the next one when it is short), and the words
+ * of the title and excerpt that matched the query, as written and lowercased.
  */
-export function buildSnippet(texts: string[], terms: ReadonlySet<string>, title = ""): Snippet {
+export function snippetFromPassages(options: {
+  texts: readonly string[];
+  passages: DocumentPassages;
+  queryNumbers: ReadonlySet<number>;
+  queryTerms: ReadonlySet<string>;
+  title: string;
+}): Snippet {
+  const { texts, passages, queryNumbers, queryTerms, title } = options;
   const matched = new Set<string>();
-  for (const span of wordSpans(title)) {
-    const term = analyseWord(span.word);
-    if (term !== null && terms.has(term)) matched.add(span.word.toLowerCase());
+  matchedWords(title, queryTerms, matched);
+  const { bounds } = passages;
+  if (bounds.length === 0) return { snippet: "", matchedTerms: [...matched] };
+  const p = bestPassage(passages, queryNumbers);
+  const textNumber = bounds[p * 4] as number;
+  const text = texts[textNumber] ?? "";
+  const from = bounds[p * 4 + 1] as number;
+  let to = bounds[p * 4 + 2] as number;
+  const next = p + 1;
+  if (next * 4 < bounds.length && bounds[next * 4] === textNumber) {
+    const shownWords = text.slice(from, to).split(/\s+/).length;
+    if (shownWords < MIN_SHOWN_WORDS) to = bounds[next * 4 + 2] as number;
   }
-  let chosen: { text: string; window: ReturnType<typeof bestWindow> } | undefined;
-  for (const text of texts) {
-    if (!text) continue;
-    const window = bestWindow(text, terms);
-    if (!chosen || window.score > chosen.window.score) chosen = { text, window };
-    if (window.score >= Math.min(GOOD_ENOUGH, terms.size)) break;
-  }
-  if (!chosen || chosen.window.spans.length === 0) return { snippet: "", matchedTerms: [...matched] };
-  const { text, window } = chosen;
-  const first = Math.max(0, window.start - 4);
-  const last = Math.min(window.spans.length, first + WINDOW_WORDS) - 1;
-  const from = first === 0 ? 0 : (window.spans[first]?.start ?? 0);
-  const to = window.spans[last]?.end ?? text.length;
-  for (let i = first; i <= last; i++) {
-    if (window.hits[i]) matched.add((window.spans[i]?.word ?? "").toLowerCase());
-  }
-  const body = text.slice(from, to).replace(/\s+/g, " ").trim();
+  const passage = text.slice(from, to);
+  matchedWords(passage, queryTerms, matched);
+  const body = passage.replace(/\s+/g, " ").trim();
   const snippet = `${from > 0 ? "… " : ""}${body}${to < text.length ? " …" : ""}`;
-  return { snippet, matchedTerms: [...matched].filter(Boolean) };
+  return { snippet, matchedTerms: [...matched] };
+}
+
+/** One-off excerpt of texts that were not indexed (builds their passages on the spot). */
+export function buildSnippet(texts: readonly string[], queryTerms: ReadonlySet<string>, title = ""): Snippet {
+  const numbers = new Map<string, number>();
+  const termNumber = (term: string) => {
+    if (!numbers.has(term)) numbers.set(term, numbers.size);
+    return numbers.get(term);
+  };
+  const passages = buildPassages(texts, termNumber, true);
+  const queryNumbers = new Set([...queryTerms].map(termNumber).filter((n): n is number => n !== undefined));
+  return snippetFromPassages({ texts, passages, queryNumbers, queryTerms, title });
 }
 
 export type HighlightSegment = { text: string; match: boolean };
