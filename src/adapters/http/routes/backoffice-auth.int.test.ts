@@ -184,7 +184,10 @@ describe("back office: login, sessions, CSRF, rate limit", () => {
   });
 
   it("marks the cookie Secure when PUBLIC_URL is https (behind a TLS proxy)", async () => {
-    const https = await createTestApp({ clock, env: { PUBLIC_URL: "https://mairie.example", TRUST_PROXY: "1" } });
+    const https = await createTestApp({
+      clock,
+      env: { PUBLIC_URL: "https://mairie.example", TRUST_PROXY: "1" },
+    });
     try {
       const page = await https.app.inject({
         url: "/admin/connexion",
