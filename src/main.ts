@@ -4,8 +4,7 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type DatabaseHandle, openDatabase } from "./adapters/db/connect.ts";
-import { migrate } from "./adapters/db/migrate.ts";
+import { openConfiguredDatabase } from "./adapters/db/open-configured-database.ts";
 import { createReadiness } from "./adapters/http/readiness.ts";
 import { buildServer } from "./adapters/http/server.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
@@ -22,14 +21,9 @@ export async function startGuichet(config: Config) {
   const clock = systemClock;
   const readiness = createReadiness();
 
-  const handle: DatabaseHandle = config.databaseUrl
-    ? await openDatabase({ engine: "postgres", url: config.databaseUrl })
-    : await openDatabase({ engine: "pglite", dataDir: path.join(config.dataDir, "pglite") });
-  logger.info({ engine: handle.engine }, "database opened");
-
   readiness.set("migrating");
-  const { applied } = await migrate(handle.db, { engine: handle.engine });
-  if (applied.length > 0) logger.info({ applied }, "migrations applied");
+  const handle = await openConfiguredDatabase(config);
+  logger.info({ engine: handle.engine, applied: handle.applied }, "database opened and migrated");
 
   const organisation = await ensureOrganisation(handle.db, config.organisation);
   const search = createSearchEngine({ db: handle.db, clock });

@@ -4,11 +4,10 @@
  * The password is asked without echo on a terminal, or read from the first line of stdin
  * (`… < fichier`), never from the command line where it would stay in the shell history.
  */
-import path from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { openDatabase } from "../adapters/db/connect.ts";
-import { migrate } from "../adapters/db/migrate.ts";
+import { DatabaseLockedError } from "../adapters/db/connect.ts";
+import { openConfiguredDatabase } from "../adapters/db/open-configured-database.ts";
 import { ConfigError, loadConfig } from "../config.ts";
 import { AGENT_ROLES, createAgent, ensureOrganisation, isAgentRole } from "../domains/identity/index.ts";
 import { isAppError } from "../shared/app-error.ts";
@@ -80,11 +79,8 @@ async function main(): Promise<number> {
   }
   const config = loadConfig();
   const password = await readPassword();
-  const handle = config.databaseUrl
-    ? await openDatabase({ engine: "postgres", url: config.databaseUrl })
-    : await openDatabase({ engine: "pglite", dataDir: path.join(config.dataDir, "pglite") });
+  const handle = await openConfiguredDatabase(config);
   try {
-    await migrate(handle.db, { engine: handle.engine });
     const organisation = await ensureOrganisation(handle.db, config.organisation);
     const agent = await createAgent(handle.db, {
       organisationId: organisation.id,
@@ -110,7 +106,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : error);
+    console.error(
+      error instanceof ConfigError || error instanceof DatabaseLockedError ? error.message : error,
+    );
     process.exit(1);
   },
 );

@@ -8,8 +8,8 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { type DatabaseHandle, DatabaseLockedError, openDatabase } from "../adapters/db/connect.ts";
-import { migrate } from "../adapters/db/migrate.ts";
+import { DatabaseLockedError } from "../adapters/db/connect.ts";
+import { openConfiguredDatabase } from "../adapters/db/open-configured-database.ts";
 import { ConfigError, loadConfig } from "../config.ts";
 import { ensureOrganisation } from "../domains/identity/index.ts";
 import { importServicePublic } from "../domains/knowledge/import/import-service-public.ts";
@@ -61,27 +61,21 @@ async function main(): Promise<number> {
     throw error;
   }
 
-  let handle: DatabaseHandle;
-  if (config.databaseUrl) {
-    handle = await openDatabase({ engine: "postgres", url: config.databaseUrl });
-  } else {
-    const dataDir = path.join(config.dataDir, "pglite");
-    try {
-      handle = await openDatabase({ engine: "pglite", dataDir });
-    } catch (error) {
-      if (error instanceof DatabaseLockedError) {
-        fail(
-          1,
-          `${error.message}\nLancez l'import serveur arrêté ; un serveur neuf importe les fiches à son premier démarrage.`,
-        );
-      }
-      throw error;
+  let handle: Awaited<ReturnType<typeof openConfiguredDatabase>>;
+  try {
+    handle = await openConfiguredDatabase(config);
+  } catch (error) {
+    if (error instanceof DatabaseLockedError) {
+      fail(
+        1,
+        `${error.message}\nLancez l'import serveur arrêté ; un serveur neuf importe les fiches à son premier démarrage.`,
+      );
     }
+    throw error;
   }
 
   const progress = createImportProgress(process.stdout);
   try {
-    await migrate(handle.db, { engine: handle.engine });
     const organisation = await ensureOrganisation(handle.db, config.organisation);
     const report = await importServicePublic({
       db: handle.db,
