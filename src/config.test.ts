@@ -36,3 +36,111 @@ describe("parseConfig", () => {
     assert.throws(() => parseConfig({ SESSION_SECRET: "short" }), /SESSION_SECRET/);
   });
 });
+
+// ---- e-mail ----
+describe("parseConfig — e-mail", () => {
+  it("keeps e-mail in the outbox and the receiver off when nothing is configured", () => {
+    const config = parseConfig({ PUBLIC_URL: "https://guichet.mairie-demo.fr" });
+    assert.equal(config.mail.smtpUrl, undefined);
+    assert.equal(config.mail.inbound, undefined);
+    assert.equal(config.mail.domain, "guichet.mairie-demo.fr");
+    assert.equal(config.mail.from, "guichet@guichet.mairie-demo.fr");
+  });
+
+  it("reads the SMTP server, sender and receiver settings", () => {
+    const config = parseConfig({
+      SMTP_URL: "smtp://relay.mairie.fr:25",
+      MAIL_FROM: "Mairie de Démo <accueil@mairie.fr>",
+      MAIL_DOMAIN: "Mairie.fr",
+      SMTP_IN_PORT: "2525",
+    });
+    assert.equal(config.mail.smtpUrl, "smtp://relay.mairie.fr:25");
+    assert.equal(config.mail.from, "Mairie de Démo <accueil@mairie.fr>");
+    assert.equal(config.mail.fromAddress, "accueil@mairie.fr");
+    assert.equal(config.mail.domain, "mairie.fr");
+    assert.deepEqual(config.mail.inbound, { port: 2525, host: "127.0.0.1", maxBytes: 25 * 1024 * 1024 });
+    const custom = parseConfig({ SMTP_IN_PORT: "25", SMTP_IN_HOST: "0.0.0.0", SMTP_IN_MAX_BYTES: "1048576" });
+    assert.deepEqual(custom.mail.inbound, { port: 25, host: "0.0.0.0", maxBytes: 1048576 });
+  });
+
+  it("refuses bad e-mail settings with a French message naming the variable", () => {
+    assert.throws(
+      () => parseConfig({ SMTP_URL: "http://relay" }),
+      /SMTP_URL doit commencer par smtp: ou smtps:/,
+    );
+    assert.throws(
+      () => parseConfig({ MAIL_FROM: "Mairie <pas une adresse>" }),
+      /MAIL_FROM doit être une adresse/,
+    );
+    assert.throws(() => parseConfig({ MAIL_DOMAIN: "mairie .fr" }), /MAIL_DOMAIN/);
+    assert.throws(() => parseConfig({ SMTP_IN_PORT: "smtp" }), /SMTP_IN_PORT doit être un entier/);
+    assert.throws(() => parseConfig({ SMTP_IN_PORT: "2525", SMTP_IN_MAX_BYTES: "-1" }), /SMTP_IN_MAX_BYTES/);
+  });
+});
+
+// ---- OpenID Connect ----
+describe("parseConfig — OpenID Connect", () => {
+  const oidcEnv = {
+    PUBLIC_URL: "https://guichet.mairie.fr",
+    OIDC_ISSUER: "https://auth.example.gouv.fr/api/v2",
+    OIDC_CLIENT_ID: "guichet",
+    OIDC_CLIENT_SECRET: "secret-du-client",
+  };
+
+  it("is off unless OIDC_ISSUER is set", () => {
+    assert.equal(parseConfig({}).oidc, undefined);
+    assert.equal(parseConfig({ OIDC_CLIENT_ID: "x" }).oidc, undefined);
+  });
+
+  it("has safe defaults and derives the redirect URIs from PUBLIC_URL", () => {
+    const oidc = parseConfig(oidcEnv).oidc;
+    assert.deepEqual(oidc, {
+      issuer: "https://auth.example.gouv.fr/api/v2",
+      clientId: "guichet",
+      clientSecret: "secret-du-client",
+      scopes: "openid email profile",
+      acrValues: undefined,
+      label: "Se connecter avec le fournisseur d'identité de la collectivité",
+      autoCreate: false,
+      redirectUri: "https://guichet.mairie.fr/admin/connexion/oidc/retour",
+      postLogoutRedirectUri: "https://guichet.mairie.fr/admin/connexion?deconnexion=1",
+      allowHttp: false,
+    });
+  });
+
+  it("reads ProConnect-style scopes, acr_values, label and auto-creation", () => {
+    const oidc = parseConfig({
+      ...oidcEnv,
+      OIDC_ISSUER: "https://accounts.example/",
+      OIDC_SCOPES: "openid  email given_name usual_name",
+      OIDC_ACR_VALUES: "eidas1",
+      OIDC_LABEL: "S'identifier avec ProConnect",
+      OIDC_AUTO_CREATE: "oui",
+    }).oidc;
+    assert.equal(oidc?.issuer, "https://accounts.example/", "trailing slash kept for exact issuer match");
+    assert.equal(oidc?.scopes, "openid email given_name usual_name");
+    assert.equal(oidc?.acrValues, "eidas1");
+    assert.equal(oidc?.label, "S'identifier avec ProConnect");
+    assert.equal(oidc?.autoCreate, true);
+  });
+
+  it("accepts plain http only for a provider on this machine", () => {
+    assert.equal(parseConfig({ ...oidcEnv, OIDC_ISSUER: "http://127.0.0.1:4000" }).oidc?.allowHttp, true);
+    assert.throws(
+      () => parseConfig({ ...oidcEnv, OIDC_ISSUER: "http://auth.example.fr" }),
+      /OIDC_ISSUER doit commencer par https:/,
+    );
+  });
+
+  it("fails fast in French on missing credentials or bad scopes", () => {
+    assert.throws(
+      () => parseConfig({ ...oidcEnv, OIDC_CLIENT_SECRET: "" }),
+      (error: unknown) =>
+        error instanceof ConfigError &&
+        /OIDC_CLIENT_ID et OIDC_CLIENT_SECRET sont obligatoires/.test(error.message),
+    );
+    assert.throws(() => parseConfig({ ...oidcEnv, OIDC_SCOPES: "email profile" }), /dont « openid »/);
+    assert.throws(() => parseConfig({ ...oidcEnv, OIDC_SCOPES: 'openid "email"' }), /OIDC_SCOPES/);
+    assert.throws(() => parseConfig({ ...oidcEnv, OIDC_AUTO_CREATE: "peut-être" }), /OIDC_AUTO_CREATE/);
+  });
+});

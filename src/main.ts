@@ -5,6 +5,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { openConfiguredDatabase } from "./adapters/db/open-configured-database.ts";
+import { startEmailChannel } from "./adapters/email/start-email-channel.ts";
 import { createReadiness } from "./adapters/http/readiness.ts";
 import { buildServer } from "./adapters/http/server.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
@@ -26,6 +27,14 @@ export async function startGuichet(config: Config) {
   logger.info({ engine: handle.engine, applied: handle.applied }, "database opened and migrated");
 
   const organisation = await ensureOrganisation(handle.db, config.organisation);
+  const email = await startEmailChannel({
+    config,
+    db: handle.db,
+    listen: handle.listen,
+    organisationId: organisation.id,
+    clock,
+    logger,
+  });
   const search = createSearchEngine({ db: handle.db, clock });
   const app = await buildServer({
     config,
@@ -68,6 +77,7 @@ export async function startGuichet(config: Config) {
 
   const stop = async () => {
     await app.close();
+    await email.stop();
     await handle.close();
   };
   return { app, stop, ready, organisation, db: handle.db };

@@ -9,6 +9,7 @@ import type { Clock } from "../shared/clock.ts";
 import type { RootDb } from "../shared/database.ts";
 import type { Logger } from "../shared/logger.ts";
 import { DEMO_EDITOR, DEMO_ITEMS } from "./demo-content.ts";
+import { seedDemoCases } from "./seed-cases.ts";
 
 /**
  * Demo content for a first start: an editor account and published FAQ entries, procedures and
@@ -56,6 +57,7 @@ export async function seedDemo(options: {
       clock,
     });
   }
+  await seedDemoCases({ db, organisationId, clock, logger });
   logger.info(
     { items: DEMO_ITEMS.length, editor: DEMO_EDITOR.email, loginUrl: "/admin/connexion" },
     "demo content created; sign in to the back office with the demo editor account (password in the README)",

@@ -107,7 +107,7 @@ export type AgentsTable = {
   disabled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
-};
+} & AgentOidcColumns;
 
 export type SessionsTable = {
   sid: string;
@@ -120,7 +120,8 @@ export type LoginAttemptsTable = {
   attempted_at: Timestamp;
 };
 
-export type Database = {
+/** An interface so that each area's block below can add its tables by declaration merging. */
+export interface Database {
   organisations: OrganisationsTable;
   events: EventsTable;
   instance_settings: InstanceSettingsTable;
@@ -131,8 +132,219 @@ export type Database = {
   agents: AgentsTable;
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
-};
+}
 
 /** A database handle or an open transaction: every repository function accepts either. */
 export type Db = Kysely<Database> | Transaction<Database>;
 export type RootDb = Kysely<Database>;
+
+// ---- e-mail channel (migration 0005) -------------------------------------------------------------
+export type OutboxEmailKind = "acknowledgement" | "reply" | "notification";
+export type OutboxEmailStatus = "pending" | "sending" | "sent" | "failed";
+type EmailNullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export type OutboxEmailsTable = {
+  id: string;
+  organisation_id: string;
+  case_id: string | null;
+  kind: ColumnType<OutboxEmailKind, OutboxEmailKind | undefined, OutboxEmailKind>;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  message_id: string;
+  in_reply_to: string | null;
+  reference_ids: ColumnType<string[], string[] | undefined, string[]>;
+  status: ColumnType<OutboxEmailStatus, OutboxEmailStatus | undefined, OutboxEmailStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: EmailNullableTimestamp;
+  last_error: string | null;
+  created_at: Timestamp;
+  sent_at: EmailNullableTimestamp;
+};
+
+export type InboundEmailStatus = "received" | "processed" | "rejected" | "failed";
+
+export type InboundEmailsTable = {
+  id: string;
+  organisation_id: string;
+  received_at: Timestamp;
+  envelope_from: string | null;
+  envelope_to: ColumnType<string[], string[] | undefined, string[]>;
+  remote_address: string | null;
+  raw: Uint8Array;
+  size_bytes: number;
+  message_id: string | null;
+  status: ColumnType<InboundEmailStatus, InboundEmailStatus | undefined, InboundEmailStatus>;
+  error: string | null;
+  case_id: string | null;
+  processed_at: EmailNullableTimestamp;
+};
+
+export interface Database {
+  outbox_emails: OutboxEmailsTable;
+  inbound_emails: InboundEmailsTable;
+}
+// ---- end e-mail channel ----------------------------------------------------------------------------
+
+// ---- Cases (one desk, migrations/0004_cases.sql) -------------------------------------------------
+
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export type TeamsTable = {
+  id: string;
+  organisation_id: string;
+  name: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type TeamMembersTable = {
+  organisation_id: string;
+  team_id: string;
+  agent_id: string;
+  created_at: Timestamp;
+};
+
+export type CaseReferenceCountersTable = {
+  organisation_id: string;
+  year: number;
+  last_value: number;
+};
+
+export type CasesTable = {
+  id: string;
+  organisation_id: string;
+  reference: string;
+  channel: "web" | "email" | "chat" | "phone" | "counter" | "api";
+  status: "nouveau" | "en_cours" | "en_attente_usager" | "resolu" | "clos";
+  priority: "basse" | "normale" | "haute" | "urgente";
+  subject: string;
+  topic_fiche_id: string | null;
+  topic_local_item_id: string | null;
+  contact_name: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  team_id: string | null;
+  assignee_id: string | null;
+  merged_into_id: string | null;
+  tracking_token_hash: string;
+  submission_key: string | null;
+  /** tsvector: written with sql`` expressions only (see domains/cases/cases.repo.ts) */
+  search_vector: ColumnType<string, never, never>;
+  opened_at: Timestamp;
+  first_agent_reply_at: NullableTimestamp;
+  waiting_since: NullableTimestamp;
+  resolved_at: NullableTimestamp;
+  closed_at: NullableTimestamp;
+  updated_at: Timestamp;
+};
+
+export type CaseMessagesTable = {
+  id: string;
+  seq: Generated<number>;
+  organisation_id: string;
+  case_id: string;
+  author_type: "citizen" | "agent" | "system";
+  author_agent_id: string | null;
+  visibility: "public" | "internal";
+  body: string;
+  email_message_id: string | null;
+  created_at: Timestamp;
+};
+
+export type CaseEmailIdsTable = {
+  organisation_id: string;
+  message_id: string;
+  case_id: string;
+  direction: "in" | "out";
+  seq: Generated<number>;
+  created_at: Timestamp;
+};
+
+export type CaseAttachmentsTable = {
+  id: string;
+  organisation_id: string;
+  message_id: string;
+  filename: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Uint8Array;
+  created_at: Timestamp;
+};
+
+export type AuditLogTable = {
+  id: Generated<number>;
+  organisation_id: string;
+  agent_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  created_at: Timestamp;
+};
+
+export interface Database {
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  case_reference_counters: CaseReferenceCountersTable;
+  cases: CasesTable;
+  case_messages: CaseMessagesTable;
+  case_email_ids: CaseEmailIdsTable;
+  case_attachments: CaseAttachmentsTable;
+  audit_log: AuditLogTable;
+}
+// ---- end of cases ----------------------------------------------------------------------------------
+
+// ---- OpenID Connect (migrations/0006_agent_oidc.sql) ---------------------------------------------
+/** Columns added to `agents` (joined into AgentsTable above): the provider identity, both or neither. */
+export type AgentOidcColumns = {
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+};
+// ---- end of OpenID Connect -------------------------------------------------------------------------
+
+// ---- Citizen desk: API keys, public form limits, contact confirmations (migration 0007) -----------
+export type ApiKeysTable = {
+  id: string;
+  organisation_id: string;
+  name: string;
+  key_hash: string;
+  created_at: Timestamp;
+  last_used_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+};
+
+export type PublicFormHitsTable = {
+  bucket: string;
+  key: string;
+  hit_at: Timestamp;
+};
+
+export type ContactConfirmationsTable = {
+  organisation_id: string;
+  submission_key: string;
+  sealed_token: string;
+  created_at: Timestamp;
+};
+
+export interface Database {
+  api_keys: ApiKeysTable;
+  public_form_hits: PublicFormHitsTable;
+  contact_confirmations: ContactConfirmationsTable;
+}
+// ---- end citizen desk ------------------------------------------------------------------------------
+
+// ---- agents' desk: saved answer templates (migration 0008) ----------------------------------------
+export type AnswerTemplatesTable = {
+  id: string;
+  organisation_id: string;
+  title: string;
+  body: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export interface Database {
+  answer_templates: AnswerTemplatesTable;
+}
+// ---- end of agents' desk ---------------------------------------------------------------------------

@@ -20,8 +20,55 @@ export type DatabaseHandle = {
   engine: "postgres" | "pglite";
   /** The PGlite instance (for dumps in tests); undefined on PostgreSQL. */
   pglite?: PGlite;
+  /** LISTEN on a channel (see `Listen`). */
+  listen: Listen;
   close(): Promise<void>;
 };
+
+export type Unlisten = () => Promise<void>;
+
+/**
+ * Receives the NOTIFY payloads of a channel, from every process sharing the database. On PostgreSQL
+ * each call holds a dedicated connection (a pooled one would lose its LISTEN when returned);
+ * `onLost` is called if it breaks, so the caller can listen again. PGlite notifies within the process.
+ */
+export type Listen = (
+  channel: string,
+  onNotify: (payload: string) => void,
+  onLost?: (error: unknown) => void,
+) => Promise<Unlisten>;
+
+const listeners = new WeakMap<object, Listen>();
+
+/** The `listen` of the handle that opened this Kysely instance (routes only receive `db`). */
+export function databaseListener(db: object): Listen | undefined {
+  return listeners.get(db);
+}
+
+function postgresListen(url: string, parseTypes: pg.CustomTypesConfig): Listen {
+  return async (channel, onNotify, onLost) => {
+    const client = new pg.Client({ connectionString: url, types: parseTypes });
+    let ended = false;
+    client.on("notification", (message) => {
+      if (message.channel === channel) onNotify(message.payload ?? "");
+    });
+    const lost = (error: unknown) => {
+      if (ended) return;
+      ended = true;
+      client.end().catch(() => undefined);
+      onLost?.(error);
+    };
+    client.on("error", lost);
+    client.on("end", () => lost(new Error("LISTEN connection closed")));
+    await client.connect();
+    await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    return async () => {
+      if (ended) return;
+      ended = true;
+      await client.end();
+    };
+  };
+}
 
 /** The embedded database is already open in another live process. */
 export class DatabaseLockedError extends Error {
@@ -74,19 +121,18 @@ const NUMERIC_OID = 1700;
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.engine === "postgres") {
-    const pool = new pg.Pool({
-      connectionString: target.url,
-      max: target.maxConnections ?? 10,
-      types: {
-        getTypeParser: ((oid: number, format?: "text" | "binary") => {
-          if (oid === INT8_OID || oid === NUMERIC_OID) return (value: string) => Number(value);
-          if (oid === DATE_OID) return (value: string) => value;
-          return pg.types.getTypeParser(oid, format);
-        }) as typeof pg.types.getTypeParser,
-      },
-    });
+    const types = {
+      getTypeParser: ((oid: number, format?: "text" | "binary") => {
+        if (oid === INT8_OID || oid === NUMERIC_OID) return (value: string) => Number(value);
+        if (oid === DATE_OID) return (value: string) => value;
+        return pg.types.getTypeParser(oid, format);
+      }) as typeof pg.types.getTypeParser,
+    };
+    const pool = new pg.Pool({ connectionString: target.url, max: target.maxConnections ?? 10, types });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: "postgres", close: () => db.destroy() };
+    const listen = postgresListen(target.url, types);
+    listeners.set(db, listen);
+    return { db, engine: "postgres", listen, close: () => db.destroy() };
   }
 
   let unlock = () => {};
@@ -104,10 +150,18 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     },
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  // Through the dialect's lock: a LISTEN issued while a transaction is open would join it.
+  const listen: Listen = (channel, onNotify) =>
+    db.connection().execute(async () => {
+      const unlisten = await pglite.listen(channel, onNotify);
+      return () => db.connection().execute(async () => (pglite.closed ? undefined : unlisten()));
+    });
+  listeners.set(db, listen);
   return {
     db,
     engine: "pglite",
     pglite,
+    listen,
     close: async () => {
       await db.destroy();
       // Kysely only destroys a driver it has initialised (on a first query): close PGlite ourselves.

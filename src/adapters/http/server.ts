@@ -6,9 +6,12 @@ import type { AppDeps } from "./deps.ts";
 import { installErrorHandlers } from "./error-handler.ts";
 import { registerAssetRoutes } from "./routes/assets.routes.ts";
 import { registerBackofficeRoutes } from "./routes/backoffice.routes.ts";
+import { registerApiDocs, registerCasesApiRoutes } from "./routes/cases-api.routes.ts";
+import { registerContactRoutes } from "./routes/contact.routes.ts";
 import { registerHealthRoutes } from "./routes/health.routes.ts";
 import { registerPublicRoutes } from "./routes/public.routes.ts";
 import { registerSearchRoutes } from "./routes/search.routes.ts";
+import { registerTrackingRoutes } from "./routes/tracking.routes.ts";
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -48,11 +51,15 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(formbody, { bodyLimit: 1_048_576 });
   installErrorHandlers(app, deps);
+  await registerApiDocs(app);
 
   await registerHealthRoutes(app, deps);
   await registerAssetRoutes(app, deps);
   await registerPublicRoutes(app, deps);
   await registerSearchRoutes(app, deps);
   await registerBackofficeRoutes(app, deps);
+  await registerContactRoutes(app, deps);
+  await registerTrackingRoutes(app, deps);
+  await registerCasesApiRoutes(app, deps);
   return app;
 }

@@ -22,3 +22,13 @@ export {
 } from "./login-throttle.ts";
 export type { Organisation } from "./organisation.ts";
 export { DEFAULT_SCRYPT_PARAMS, hashPassword, type ScryptParams, verifyPassword } from "./password-hash.ts";
+export {
+  OIDC_ACCOUNT_DISABLED_MESSAGE,
+  OIDC_ACCOUNT_NOT_OPEN_MESSAGE,
+  OIDC_LINKED_ELSEWHERE_MESSAGE,
+  OIDC_NO_EMAIL_MESSAGE,
+  type OidcIdentity,
+  type OidcRefusalReason,
+  type OidcSignInOutcome,
+  signInWithOidc,
+} from "./sign-in-with-oidc.ts";

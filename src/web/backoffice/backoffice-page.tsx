@@ -55,6 +55,11 @@ export function BackofficePage(props: BackofficePageProps) {
                   <a href="/admin">Tableau de bord</a>
                 </li>
               ) : null}
+              {site.agent && (site.agent.roles.includes("agent") || site.agent.roles.includes("admin")) ? (
+                <li>
+                  <a href="/admin/demandes">Demandes</a>
+                </li>
+              ) : null}
               <li>
                 <a href="/">Voir le site public</a>
               </li>

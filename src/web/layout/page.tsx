@@ -21,6 +21,8 @@ const NAV: { href: string; label: string }[] = [
   { href: "/themes", label: "Démarches par thème" },
   { href: "/faq", label: "Questions fréquentes" },
   { href: "/actualites", label: "Actualités" },
+  { href: "/contact", label: "Nous écrire" },
+  { href: "/suivi", label: "Suivre ma demande" },
 ];
 
 export function Page(props: PageProps) {

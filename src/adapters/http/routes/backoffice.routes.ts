@@ -19,12 +19,15 @@ import { isUuid } from "../../../shared/ids.ts";
 import { formFromItem, type ItemFormPage } from "../../../web/backoffice/item-form-page.tsx";
 import { itemPath, KIND_LABELS, kindFromSegment } from "../../../web/backoffice/labels.ts";
 import { dashboardView, deleteView, itemFormView, loginView } from "../../../web/backoffice/views.tsx";
+import { createOidcRelyingParty, type OidcRelyingParty } from "../../oidc/oidc-relying-party.ts";
 import type { AppDeps } from "../deps.ts";
 import { sendPage } from "../html.ts";
 import { LOGIN_PATH, requireAgent, requireEditor, takeFlash } from "../plugins/backoffice-auth.ts";
 import { installBackofficeErrors } from "../plugins/backoffice-errors.tsx";
 import { registerBackofficeSession, SESSION_COOKIE } from "../plugins/backoffice-session.ts";
 import { backofficeSite } from "../plugins/backoffice-site.ts";
+import { registerBackofficeCasesRoutes } from "./backoffice-cases.routes.ts";
+import { oidcLoginOption, registerBackofficeOidcRoutes } from "./backoffice-oidc.routes.ts";
 
 type Body = Record<string, unknown>;
 
@@ -63,6 +66,8 @@ function itemParams(request: FastifyRequest): { kind: LocalItemKind; id: string 
 const actorOf = (agent: Agent) => ({ id: agent.id, roles: agent.roles });
 
 export async function registerBackofficeRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  // One per app: it caches the provider's discovery document and keys.
+  const oidc = deps.config.oidc ? createOidcRelyingParty(deps.config.oidc) : undefined;
   await app.register(
     async (scope) => {
       await registerBackofficeSession(scope, deps);
@@ -70,21 +75,31 @@ export async function registerBackofficeRoutes(app: FastifyInstance, deps: AppDe
       scope.addHook("onSend", async (_request, reply) => {
         reply.header("cache-control", "no-store");
       });
-      registerSessionRoutes(scope, deps);
+      registerSessionRoutes(scope, deps, oidc);
+      registerBackofficeOidcRoutes(scope, deps, oidc);
       registerContentRoutes(scope, deps);
+      await registerBackofficeCasesRoutes(scope, deps);
     },
     { prefix: "/admin" },
   );
 }
 
-function registerSessionRoutes(scope: FastifyInstance, deps: AppDeps): void {
+function registerSessionRoutes(
+  scope: FastifyInstance,
+  deps: AppDeps,
+  oidc: OidcRelyingParty | undefined,
+): void {
   scope.get("/connexion", async (request, reply) => {
     const site = await backofficeSite(deps, request, reply);
     if (site.agent) return reply.redirect("/admin", 303);
     const loggedOut = (request.query as Body).deconnexion === "1";
     return sendPage(
       reply,
-      loginView({ site, notice: loggedOut ? "Vous êtes déconnecté. À bientôt !" : undefined }),
+      loginView({
+        site,
+        oidc: oidcLoginOption(deps),
+        notice: loggedOut ? "Vous êtes déconnecté. À bientôt !" : undefined,
+      }),
     );
   });
 
@@ -109,16 +124,23 @@ function registerSessionRoutes(scope: FastifyInstance, deps: AppDeps): void {
       }
       request.log.info({ code: error.code }, "agent sign-in refused");
       const site = await backofficeSite(deps, request, reply, null);
-      return sendPage(reply, loginView({ site, email, error: error.userMessage }), httpStatusOf(error.code));
+      return sendPage(
+        reply,
+        loginView({ site, email, oidc: oidcLoginOption(deps), error: error.userMessage }),
+        httpStatusOf(error.code),
+      );
     }
   });
 
   scope.post("/deconnexion", async (request, reply) => {
     const agentId = request.session.agentId;
+    const idToken = request.session.oidcIdToken;
     await request.session.destroy();
     reply.clearCookie(SESSION_COOKIE, { path: "/admin" });
-    request.log.info({ agentId }, "agent signed out");
-    return reply.redirect(`${LOGIN_PATH}?deconnexion=1`, 303);
+    // Signed in through the provider: end that session too, or the next click signs straight back in.
+    const providerLogout = idToken && oidc ? await oidc.logoutUrl(idToken) : undefined;
+    request.log.info({ agentId, provider: providerLogout !== undefined }, "agent signed out");
+    return reply.redirect(providerLogout ?? `${LOGIN_PATH}?deconnexion=1`, 303);
   });
 
   scope.get("/", async (request, reply) => {

@@ -1,0 +1,100 @@
+/**
+ * GET /admin/evenements: the agent's live feed (Server-Sent Events) of case activity in its own
+ * organisation — ids and kinds only, the page fetches the rest. Every heartbeat re-checks the session
+ * and the account, so a logout or a disabled account ends the feed within one heartbeat.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { findAgent } from "../../domains/identity/index.ts";
+import { AppError } from "../../shared/app-error.ts";
+import { databaseListener } from "../db/connect.ts";
+import type { AppDeps } from "../http/deps.ts";
+import { type CaseEventHub, createCaseEventHub } from "./case-event-hub.ts";
+import { type EventStream, openEventStream } from "./event-stream.ts";
+
+export const DESK_EVENT_NAME = "demande";
+
+type Authorise = (request: FastifyRequest, reply: FastifyReply) => Promise<{ id: string } | null>;
+
+async function sessionStillValid(deps: AppDeps, request: FastifyRequest, agentId: string): Promise<boolean> {
+  const sid = request.session.sessionId;
+  const [session, agent] = await Promise.all([
+    deps.db
+      .selectFrom("sessions")
+      .select("sid")
+      .where("sid", "=", sid)
+      .where("expires_at", ">", deps.clock.now())
+      .executeTakeFirst(),
+    findAgent(deps.db, { organisationId: deps.organisation.id, agentId }),
+  ]);
+  return session !== undefined && agent !== null;
+}
+
+export function registerDeskEventRoutes(
+  scope: FastifyInstance,
+  deps: AppDeps,
+  options: { path: string; authorise: Authorise; heartbeatMs?: number },
+): void {
+  const listen = databaseListener(deps.db);
+  const hub: CaseEventHub | undefined = listen
+    ? createCaseEventHub({ listen, logger: deps.logger })
+    : undefined;
+  const streams = new Set<EventStream>();
+  // Open streams would keep the server from closing: end them first.
+  scope.addHook("preClose", async () => {
+    for (const stream of streams) stream.end();
+  });
+  scope.addHook("onClose", async () => {
+    await hub?.close();
+  });
+
+  scope.get(options.path, async (request, reply) => {
+    const agent = await options.authorise(request, reply);
+    if (!agent) return reply;
+    if (!hub)
+      throw new AppError("UNAVAILABLE", {
+        message: "no LISTEN for this database",
+        userMessage: "Les mises à jour en direct ne sont pas disponibles.",
+      });
+    const organisationId = deps.organisation.id;
+    let unsubscribe = () => {};
+    let gone = false;
+    let checking = false;
+    const stream = openEventStream(request, reply, {
+      heartbeatMs: options.heartbeatMs ?? 25_000,
+      onHeartbeat: () => {
+        if (checking) return;
+        checking = true;
+        sessionStillValid(deps, request, agent.id)
+          .then((valid) => {
+            if (!valid) stream.end();
+          })
+          .catch((error: unknown) => request.log.warn({ err: error }, "desk feed session check failed"))
+          .finally(() => {
+            checking = false;
+          });
+      },
+    });
+    streams.add(stream);
+    stream.onClose(() => {
+      gone = true;
+      streams.delete(stream);
+      unsubscribe();
+      request.log.info({ agentId: agent.id }, "desk feed closed");
+    });
+    try {
+      unsubscribe = await hub.subscribe(organisationId, (event) => stream.send(DESK_EVENT_NAME, event));
+    } catch (error) {
+      request.log.error({ err: error }, "desk feed LISTEN failed");
+      stream.end();
+      return reply;
+    }
+    if (gone) {
+      unsubscribe();
+      return reply;
+    }
+    // Sent once listening: a client that reads this line will not miss what is committed afterwards.
+    stream.send("pret", {});
+    request.log.info({ agentId: agent.id }, "desk feed opened");
+    return reply;
+  });
+}

@@ -1,0 +1,47 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { createTestDatabase, type TestDatabase } from "../../test/helpers/test-db.ts";
+import { listInbox } from "../domains/cases/index.ts";
+import { authenticateAgent, ensureOrganisation } from "../domains/identity/index.ts";
+import { systemClock } from "../shared/clock.ts";
+import { createLogger } from "../shared/logger.ts";
+import { DEMO_AGENT, seedDemoCases } from "./seed-cases.ts";
+
+describe("demo desk seed", () => {
+  let database: TestDatabase;
+  before(async () => {
+    database = await createTestDatabase();
+  });
+  after(() => database.close());
+
+  it("fills the inbox with varied cases once, and the demo agent can sign in", async () => {
+    const { id: organisationId } = await ensureOrganisation(database.db, {
+      slug: "demo",
+      name: "Ville de Démo",
+    });
+    const options = {
+      db: database.db,
+      organisationId,
+      clock: systemClock,
+      logger: createLogger({ level: "silent" }),
+    };
+    const first = await seedDemoCases(options);
+    assert.ok(first.created >= 10);
+    assert.deepEqual(await seedDemoCases(options), { created: 0 });
+
+    const agent = await authenticateAgent(database.db, {
+      organisationId,
+      email: DEMO_AGENT.email,
+      password: DEMO_AGENT.password,
+      address: "127.0.0.1",
+      clock: systemClock,
+    });
+    const inbox = await listInbox(database.db, { organisationId, agentId: agent.id, limit: 100 });
+    assert.equal(inbox.items.length, first.created);
+    assert.ok(new Set(inbox.items.map((c) => c.channel)).size >= 5, "several channels");
+    assert.ok(new Set(inbox.items.map((c) => c.status)).size >= 3, "several statuses");
+    assert.ok(inbox.items.some((c) => c.assignee?.id === agent.id));
+    const templates = await database.db.selectFrom("answer_templates").select("title").execute();
+    assert.ok(templates.length >= 2);
+  });
+});

@@ -1,0 +1,63 @@
+/** The French e-mails the desk sends to citizens (plain text; the sender derives any HTML). */
+export function trackingUrl(publicUrl: string, token: string): string {
+  return `${publicUrl.replace(/\/+$/, "")}/suivi/${token}`;
+}
+
+/**
+ * Message-IDs are compared in their bracketed form "<id@domain>" (the outbox's form too), whatever
+ * the mail client sent ("id@domain", spaces); null for something that is not a Message-ID.
+ */
+export function bracketMessageId(value: string): string | null {
+  const bare = value.trim().replace(/^<|>$/g, "");
+  return /^[^\s<>@]+@[^\s<>@]+$/.test(bare) ? `<${bare}>` : null;
+}
+
+/** The reference in brackets lets a reply find its case even when a mail client drops In-Reply-To. */
+export function caseEmailSubject(reference: string, subject: string): string {
+  return `[${reference}] ${subject}`;
+}
+
+export function acknowledgementEmail(options: {
+  organisationName: string;
+  reference: string;
+  subject: string;
+  trackingLink: string;
+}): { subject: string; text: string } {
+  return {
+    subject: caseEmailSubject(options.reference, `Nous avons bien reçu votre demande : ${options.subject}`),
+    text: [
+      "Bonjour,",
+      "",
+      `${options.organisationName} a bien reçu votre demande « ${options.subject} ».`,
+      `Sa référence est ${options.reference}.`,
+      "",
+      "Vous pouvez suivre son avancement, nous répondre et ajouter des documents à cette adresse :",
+      options.trackingLink,
+      "",
+      "Ce lien est personnel : ne le transmettez pas. Vous pouvez aussi répondre directement à ce message.",
+      "",
+      "Cordialement,",
+      options.organisationName,
+    ].join("\n"),
+  };
+}
+
+export function agentReplyEmail(options: {
+  organisationName: string;
+  reference: string;
+  subject: string;
+  body: string;
+  publicUrl: string;
+}): { subject: string; text: string } {
+  return {
+    subject: caseEmailSubject(options.reference, `Re: ${options.subject}`),
+    text: [
+      options.body,
+      "",
+      "--",
+      `${options.organisationName} — demande ${options.reference}`,
+      "Pour nous répondre, répondez simplement à ce message, ou retrouvez votre demande avec sa référence",
+      `et votre adresse électronique sur ${options.publicUrl.replace(/\/+$/, "")}/suivi`,
+    ].join("\n"),
+  };
+}

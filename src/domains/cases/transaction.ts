@@ -1,0 +1,13 @@
+import type { Transaction } from "kysely";
+import type { Database, Db } from "../../shared/database.ts";
+
+export type Trx = Transaction<Database>;
+
+/**
+ * Runs `work` in the caller's transaction when it passed one, else in a new one: the use cases accept
+ * either, so a channel can open a case and write its own rows (inbound e-mail) atomically.
+ */
+export function inTransaction<T>(db: Db, work: (trx: Trx) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return work(db as Trx);
+  return db.transaction().execute(work);
+}
