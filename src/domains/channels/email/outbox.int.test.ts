@@ -217,16 +217,14 @@ describe("e-mail outbox: persistent, retried, sent once", () => {
     ]);
   });
 
-  it("started worker: sends at once when woken by the enqueue NOTIFY (PGlite listen), and stops cleanly", async (t) => {
-    const pglite = database.pglite;
-    if (!pglite) return t.skip("LISTEN through PGlite only; PostgreSQL needs a dedicated client");
+  it("started worker: sends at once when woken by the enqueue NOTIFY (LISTEN on both engines), and stops cleanly", async () => {
     const running = startEmailWorker({
       db: database.db,
       sender,
       clock,
       logger: pino({ level: "silent" }),
       pollIntervalMs: 3_600_000, // only the first tick and the NOTIFY can send
-      listen: (channel, onNotify) => pglite.listen(channel, onNotify),
+      listen: (channel, onNotify) => database.listen(channel, () => onNotify()),
     });
     try {
       await running.ready;
