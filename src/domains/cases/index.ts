@@ -49,4 +49,5 @@ export { mergeCases } from "./merge-cases.ts";
 export { type OpenCaseInput, type OpenCaseResult, openCase } from "./open-case.ts";
 export type { PublicCaseView } from "./public-case-view.ts";
 export { replyToCase } from "./reply-to-case.ts";
+export { removeTeamMember, renameTeam, TEAM_NOT_FOUND_MESSAGE } from "./team-admin.ts";
 export { addTeamMember, createTeam, listTeams, type Team } from "./teams.ts";

@@ -5,6 +5,7 @@ import { recordEvent } from "../../shared/events.ts";
 import { isUuid, newId } from "../../shared/ids.ts";
 import { collapseWhitespace, stripControlCharacters } from "../../shared/text.ts";
 import { findAgent } from "../identity/index.ts";
+import { inTransaction } from "./transaction.ts";
 
 export type Team = { id: string; name: string };
 
@@ -20,25 +21,27 @@ export async function createTeam(
       userMessage: "Veuillez nommer l'équipe.",
     });
   const now = input.clock.now();
-  const row = await db
-    .insertInto("teams")
-    .values({ id: newId(), organisation_id: input.organisationId, name, created_at: now, updated_at: now })
-    .onConflict((oc) => oc.columns(["organisation_id", "name"]).doNothing())
-    .returning(["id", "name"])
-    .executeTakeFirst();
-  if (!row)
-    throw new AppError("CONFLICT", {
-      message: "team name taken",
-      userMessage: "Une équipe porte déjà ce nom.",
+  return inTransaction(db, async (trx) => {
+    const row = await trx
+      .insertInto("teams")
+      .values({ id: newId(), organisation_id: input.organisationId, name, created_at: now, updated_at: now })
+      .onConflict((oc) => oc.columns(["organisation_id", "name"]).doNothing())
+      .returning(["id", "name"])
+      .executeTakeFirst();
+    if (!row)
+      throw new AppError("CONFLICT", {
+        message: "team name taken",
+        userMessage: "Une équipe porte déjà ce nom.",
+      });
+    await recordEvent(trx, {
+      organisationId: input.organisationId,
+      entityType: "team",
+      entityId: row.id,
+      action: "created",
+      actorId: input.actorId ?? null,
     });
-  await recordEvent(db, {
-    organisationId: input.organisationId,
-    entityType: "team",
-    entityId: row.id,
-    action: "created",
-    actorId: input.actorId ?? null,
+    return row;
   });
-  return row;
 }
 
 /** Adds an agent of the same organisation to a team (idempotent). */
@@ -62,21 +65,23 @@ export async function addTeamMember(
       message: "team or agent not found",
       userMessage: "Équipe ou agent introuvable.",
     });
-  const inserted = await db
-    .insertInto("team_members")
-    .values({ organisation_id: input.organisationId, team_id: team.id, agent_id: agent.id })
-    .onConflict((oc) => oc.columns(["team_id", "agent_id"]).doNothing())
-    .returning("agent_id")
-    .executeTakeFirst();
-  if (inserted)
-    await recordEvent(db, {
-      organisationId: input.organisationId,
-      entityType: "team",
-      entityId: team.id,
-      action: "member_added",
-      actorId: input.actorId ?? null,
-      data: { agentId: agent.id },
-    });
+  await inTransaction(db, async (trx) => {
+    const inserted = await trx
+      .insertInto("team_members")
+      .values({ organisation_id: input.organisationId, team_id: team.id, agent_id: agent.id })
+      .onConflict((oc) => oc.columns(["team_id", "agent_id"]).doNothing())
+      .returning("agent_id")
+      .executeTakeFirst();
+    if (inserted)
+      await recordEvent(trx, {
+        organisationId: input.organisationId,
+        entityType: "team",
+        entityId: team.id,
+        action: "member_added",
+        actorId: input.actorId ?? null,
+        data: { agentId: agent.id },
+      });
+  });
 }
 
 export async function listTeams(

@@ -20,6 +20,17 @@ export {
   type LoginThrottlePolicy,
   purgeOldLoginAttempts,
 } from "./login-throttle.ts";
+export {
+  AGENT_NOT_FOUND_MESSAGE,
+  changeAgentRoles,
+  getManagedAgent,
+  listOrganisationAgents,
+  type ManagedAgent,
+  parseRoles,
+  SELF_ADMIN_ROLE_MESSAGE,
+  SELF_DISABLE_MESSAGE,
+  setAgentActive,
+} from "./manage-agents.ts";
 export type { Organisation } from "./organisation.ts";
 export { DEFAULT_SCRYPT_PARAMS, hashPassword, type ScryptParams, verifyPassword } from "./password-hash.ts";
 export {

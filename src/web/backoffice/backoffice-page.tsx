@@ -60,6 +60,11 @@ export function BackofficePage(props: BackofficePageProps) {
                   <a href="/admin/demandes">Demandes</a>
                 </li>
               ) : null}
+              {site.agent?.roles.includes("admin") ? (
+                <li>
+                  <a href="/admin/agents">Administration</a>
+                </li>
+              ) : null}
               <li>
                 <a href="/">Voir le site public</a>
               </li>

@@ -26,6 +26,7 @@ import { LOGIN_PATH, requireAgent, requireEditor, takeFlash } from "../plugins/b
 import { installBackofficeErrors } from "../plugins/backoffice-errors.tsx";
 import { registerBackofficeSession, SESSION_COOKIE } from "../plugins/backoffice-session.ts";
 import { backofficeSite } from "../plugins/backoffice-site.ts";
+import { registerBackofficeAdminRoutes } from "./backoffice-admin.routes.ts";
 import { registerBackofficeCasesRoutes } from "./backoffice-cases.routes.ts";
 import { oidcLoginOption, registerBackofficeOidcRoutes } from "./backoffice-oidc.routes.ts";
 
@@ -79,6 +80,7 @@ export async function registerBackofficeRoutes(app: FastifyInstance, deps: AppDe
       registerBackofficeOidcRoutes(scope, deps, oidc);
       registerContentRoutes(scope, deps);
       await registerBackofficeCasesRoutes(scope, deps);
+      registerBackofficeAdminRoutes(scope, deps);
     },
     { prefix: "/admin" },
   );
