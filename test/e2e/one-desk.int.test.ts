@@ -160,6 +160,23 @@ describe("one desk, end to end over HTTP and SMTP", () => {
         ? page.body.indexOf("j&#39;attends le courrier")
         : page.body.indexOf("j'attends le courrier");
     assert.ok(first >= 0 && second > first && third > second, "citizen, agent, citizen in order");
+
+    // 8. The agent marks it resolved: the citizen is told by e-mail, in the same thread.
+    const resolved = await client.post(`/admin/demandes/${mailCase.reference}/statut`, { statut: "resolu" });
+    assert.ok(resolved.statusCode < 400, `status change accepted (${resolved.statusCode})`);
+    await worker.runOnce();
+    await sink.waitFor(4);
+    const resolution = sink.messages[3];
+    assert.equal(resolution?.envelope.to[0], "jeanne.martin@example.org");
+    assert.match(
+      resolution?.parsed.subject ?? "",
+      new RegExp(`\\[${mailCase.reference}\\] Votre demande est traitée`),
+    );
+    assert.match(
+      resolution?.parsed.text ?? "",
+      /répondez simplement à ce message : votre demande sera rouverte/,
+    );
+    assert.ok(resolution?.parsed.inReplyTo, "threaded with the conversation");
   });
 
   it("delivers a reply written while the SMTP server is down once it is back", async () => {

@@ -61,3 +61,25 @@ export function agentReplyEmail(options: {
     ].join("\n"),
   };
 }
+
+/** Sent when an agent marks a case resolved without writing a reply (the reply itself says it otherwise). */
+export function resolutionEmail(options: {
+  organisationName: string;
+  reference: string;
+  subject: string;
+  publicUrl: string;
+}): { subject: string; text: string } {
+  return {
+    subject: caseEmailSubject(options.reference, `Votre demande est traitée : ${options.subject}`),
+    text: [
+      "Bonjour,",
+      "",
+      `Votre demande ${options.reference} « ${options.subject} » est marquée comme résolue.`,
+      "Si ce n'est pas le cas, répondez simplement à ce message : votre demande sera rouverte.",
+      `Vous pouvez aussi la retrouver avec sa référence et votre adresse électronique sur ${options.publicUrl.replace(/\/+$/, "")}/suivi`,
+      "",
+      "Cordialement,",
+      options.organisationName,
+    ].join("\n"),
+  };
+}

@@ -314,6 +314,7 @@ export async function registerBackofficeCasesRoutes(scope: FastifyInstance, deps
         actor: actor(agent),
         status,
         clock: deps.clock,
+        publicUrl: deps.config.publicUrl,
       });
       return "Statut modifié.";
     }),
