@@ -6,12 +6,10 @@
  */
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { DatabaseLockedError } from "../adapters/db/connect.ts";
-import { openConfiguredDatabase } from "../adapters/db/open-configured-database.ts";
 import { ConfigError, loadConfig } from "../config.ts";
-import { AGENT_ROLES, createAgent, ensureOrganisation, isAgentRole } from "../domains/identity/index.ts";
-import { isAppError } from "../shared/app-error.ts";
+import { AGENT_ROLES, createAgent, isAgentRole } from "../domains/identity/index.ts";
 import { systemClock } from "../shared/clock.ts";
+import { runCli, withCliDatabase } from "./cli-runner.ts";
 
 const USAGE =
   'Usage : npm run agent:create -- --email adresse@mairie.fr --name "Prénom Nom" --role editor [--role admin]';
@@ -77,38 +75,21 @@ async function main(): Promise<number> {
     console.error(`Rôles possibles : ${AGENT_ROLES.join(", ")}.`);
     return 2;
   }
+  const { email, name } = values;
   const config = loadConfig();
   const password = await readPassword();
-  const handle = await openConfiguredDatabase(config);
-  try {
-    const organisation = await ensureOrganisation(handle.db, config.organisation);
-    const agent = await createAgent(handle.db, {
+  return withCliDatabase(config, async ({ db, organisation }) => {
+    const agent = await createAgent(db, {
       organisationId: organisation.id,
-      email: values.email,
-      displayName: values.name,
+      email,
+      displayName: name,
       roles: roles.filter(isAgentRole),
       password,
       clock: systemClock,
     });
     console.log(`Compte créé pour ${agent.email} (rôles : ${agent.roles.join(", ")}).`);
     return 0;
-  } catch (error) {
-    if (isAppError(error)) {
-      console.error(error.userMessage);
-      return 1;
-    }
-    throw error;
-  } finally {
-    await handle.close();
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(
-      error instanceof ConfigError || error instanceof DatabaseLockedError ? error.message : error,
-    );
-    process.exit(1);
-  },
-);
+runCli(main);

@@ -5,13 +5,10 @@
  *   npm run apikey:create -- --revoke <id>
  */
 import { parseArgs } from "node:util";
-import { DatabaseLockedError } from "../adapters/db/connect.ts";
-import { openConfiguredDatabase } from "../adapters/db/open-configured-database.ts";
-import { ConfigError, loadConfig } from "../config.ts";
+import { loadConfig } from "../config.ts";
 import { createApiKey, listApiKeys, revokeApiKey } from "../domains/identity/api-keys/index.ts";
-import { ensureOrganisation } from "../domains/identity/index.ts";
-import { isAppError } from "../shared/app-error.ts";
 import { systemClock } from "../shared/clock.ts";
+import { runCli, withCliDatabase } from "./cli-runner.ts";
 
 const USAGE = 'Usage : npm run apikey:create -- --name "Nom du système" | --list | --revoke <identifiant>';
 
@@ -24,12 +21,10 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  const handle = await openConfiguredDatabase(config);
-  try {
-    const organisation = await ensureOrganisation(handle.db, config.organisation);
+  return withCliDatabase(config, async ({ db, organisation }) => {
     const organisationId = organisation.id;
     if (values.list) {
-      for (const key of await listApiKeys(handle.db, { organisationId })) {
+      for (const key of await listApiKeys(db, { organisationId })) {
         const state = key.revokedAt ? `révoquée le ${key.revokedAt.toISOString()}` : "active";
         const used = key.lastUsedAt ? key.lastUsedAt.toISOString() : "jamais";
         console.log(
@@ -39,11 +34,11 @@ async function main(): Promise<number> {
       return 0;
     }
     if (values.revoke) {
-      await revokeApiKey(handle.db, { organisationId, apiKeyId: values.revoke, clock: systemClock });
+      await revokeApiKey(db, { organisationId, apiKeyId: values.revoke, clock: systemClock });
       console.log("Clé révoquée.");
       return 0;
     }
-    const created = await createApiKey(handle.db, {
+    const created = await createApiKey(db, {
       organisationId,
       name: values.name ?? "",
       clock: systemClock,
@@ -52,23 +47,7 @@ async function main(): Promise<number> {
     console.log("Copiez-la maintenant : elle ne sera plus jamais affichée.");
     console.log(created.key);
     return 0;
-  } catch (error) {
-    if (isAppError(error)) {
-      console.error(error.userMessage);
-      return 1;
-    }
-    throw error;
-  } finally {
-    await handle.close();
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(
-      error instanceof ConfigError || error instanceof DatabaseLockedError ? error.message : error,
-    );
-    process.exit(1);
-  },
-);
+runCli(main);
