@@ -44,6 +44,7 @@ describe("agents' desk in Chromium", { skip }, () => {
     ["page d'une demande", () => caseUrl],
     ["nouvelle demande (téléphone, accueil)", () => "/admin/demandes/nouvelle"],
     ["modèles de réponse", () => "/admin/modeles-de-reponse"],
+    ["courriels non traités", () => "/admin/courriels-refuses"],
   ];
   for (const [label, path] of pages) {
     it(`has no axe violation: ${label}`, async () => {

@@ -20,6 +20,7 @@ import {
   openCase,
   replyToCase,
 } from "../../../domains/cases/index.ts";
+import { listCaseEmails, listRejectedInbound } from "../../../domains/channels/email/index.ts";
 import {
   findCaseIdByReference,
   findCaseReference,
@@ -41,9 +42,16 @@ import {
   INBOX_PATH,
   LIVE_SCRIPT_PATH,
   NEW_CASE_PATH,
+  REJECTED_EMAILS_PATH,
 } from "../../../web/backoffice/cases/labels.ts";
 import { NEW_CASE_FIELD_IDS, type NewCaseForm } from "../../../web/backoffice/cases/new-case-page.tsx";
-import { caseView, inboxView, mergeConfirmView, newCaseView } from "../../../web/backoffice/cases/views.tsx";
+import {
+  caseView,
+  inboxView,
+  mergeConfirmView,
+  newCaseView,
+  rejectedEmailsView,
+} from "../../../web/backoffice/cases/views.tsx";
 import { registerDeskEventRoutes } from "../../realtime/desk-events.routes.ts";
 import type { AppDeps } from "../deps.ts";
 import { sendPage } from "../html.ts";
@@ -144,16 +152,17 @@ export async function registerBackofficeCasesRoutes(scope: FastifyInstance, deps
       actor: actor(agent),
       clock: deps.clock,
     });
-    const [agents, teams, templates, mergedIntoReference] = await Promise.all([
+    const [agents, teams, templates, mergedIntoReference, emails] = await Promise.all([
       listDeskAgents(deps.db, { organisationId }),
       listTeams(deps.db, { organisationId }),
       listAnswerTemplates(deps.db, { organisationId }),
       view.case.mergedIntoId
         ? findCaseReference(deps.db, { organisationId, caseId: view.case.mergedIntoId })
         : null,
+      listCaseEmails(deps.db, { organisationId, caseId }),
     ]);
     const site = await backofficeSite(deps, request, reply, agent);
-    const page = caseView({ site, view, agents, teams, templates, mergedIntoReference, ...options });
+    const page = caseView({ site, view, agents, teams, templates, mergedIntoReference, emails, ...options });
     return sendPage(reply, page, options.status ?? 200);
   };
 
@@ -211,6 +220,14 @@ export async function registerBackofficeCasesRoutes(scope: FastifyInstance, deps
     ]);
     const site = await backofficeSite(deps, request, reply, agent);
     return sendPage(reply, inboxView({ site, query, page, teams, flash: takeFlash(request) }));
+  });
+
+  scope.get(REJECTED_EMAILS_PATH.replace("/admin", ""), async (request, reply) => {
+    const agent = await requireDeskAgent(deps, request, reply);
+    if (!agent) return reply;
+    const emails = await listRejectedInbound(deps.db, { organisationId });
+    const site = await backofficeSite(deps, request, reply, agent);
+    return sendPage(reply, rejectedEmailsView({ site, emails }));
   });
 
   scope.get("/demandes/:reference", async (request, reply) => {

@@ -1,10 +1,12 @@
 import type { ComponentChildren } from "preact";
 import type { AgentCaseView, CaseMessage, Team } from "../../../domains/cases/index.ts";
+import type { CaseEmail } from "../../../domains/channels/email/index.ts";
 import type { AnswerTemplate, DeskAgent } from "../../../domains/desk/index.ts";
 import type { SiteContext } from "../../site.ts";
 import { BackofficePage } from "../backoffice-page.tsx";
 import { ErrorSummary } from "../form-fields.tsx";
 import { formatDateTime } from "../labels.ts";
+import { CaseEmailsTable } from "./case-emails.tsx";
 import type { CaseFormState } from "./case-form-state.ts";
 import { AssignForm, MergeForm, NoteForm, ReplyForm, StatusForm } from "./case-forms.tsx";
 import {
@@ -24,6 +26,8 @@ export type CasePageProps = {
   teams: Team[];
   templates: AnswerTemplate[];
   mergedIntoReference: string | null;
+  /** Outgoing e-mails of the case, newest first. */
+  emails?: CaseEmail[];
   state?: CaseFormState | undefined;
   flash?: string | undefined;
 };
@@ -167,6 +171,11 @@ export function CasePage(props: CasePageProps) {
       <Section id="echanges" title="Échanges">
         <Thread view={view} agents={props.agents} />
       </Section>
+      {props.emails && props.emails.length > 0 ? (
+        <Section id="courriels" title="Courriels envoyés">
+          <CaseEmailsTable emails={props.emails} />
+        </Section>
+      ) : null}
       {open ? (
         <Section id="repondre" title="Répondre à l'usager">
           <ReplyForm {...common} status={found.status} templates={props.templates} />

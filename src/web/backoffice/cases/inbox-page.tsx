@@ -10,6 +10,7 @@ import {
   formatShortDateTime,
   INBOX_PATH,
   NEW_CASE_PATH,
+  REJECTED_EMAILS_PATH,
   TEMPLATES_PATH,
 } from "./labels.ts";
 import { LiveNotice } from "./live-notice.tsx";
@@ -169,6 +170,7 @@ export function InboxPage(props: Props) {
           Nouvelle demande (téléphone ou accueil)
         </a>
         <a href={TEMPLATES_PATH}>Modèles de réponse</a>
+        <a href={REJECTED_EMAILS_PATH}>Courriels non traités</a>
       </p>
       <LiveNotice />
       <Filters query={query} teams={props.teams} />

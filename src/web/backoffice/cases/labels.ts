@@ -27,6 +27,7 @@ export const NEW_CASE_PATH = "/admin/demandes/nouvelle";
 export const TEMPLATES_PATH = "/admin/modeles-de-reponse";
 export const EVENTS_PATH = "/admin/evenements";
 export const LIVE_SCRIPT_PATH = "/admin/scripts/demandes-en-direct.js";
+export const REJECTED_EMAILS_PATH = "/admin/courriels-refuses";
 
 export type CaseAction = "reponse" | "note" | "affectation" | "statut" | "fusion";
 

@@ -4,6 +4,7 @@ import { CasePage } from "./case-page.tsx";
 import { InboxPage } from "./inbox-page.tsx";
 import { MergeConfirmPage } from "./merge-confirm-page.tsx";
 import { NewCasePage } from "./new-case-page.tsx";
+import { RejectedEmailsPage } from "./rejected-emails-page.tsx";
 import { TemplatesPage } from "./templates-page.tsx";
 
 type PropsOf<T> = T extends (props: infer P) => unknown ? P : never;
@@ -15,3 +16,6 @@ export const mergeConfirmView = (props: PropsOf<typeof MergeConfirmPage>): VNode
 );
 export const newCaseView = (props: PropsOf<typeof NewCasePage>): VNode => <NewCasePage {...props} />;
 export const templatesView = (props: PropsOf<typeof TemplatesPage>): VNode => <TemplatesPage {...props} />;
+export const rejectedEmailsView = (props: PropsOf<typeof RejectedEmailsPage>): VNode => (
+  <RejectedEmailsPage {...props} />
+);
