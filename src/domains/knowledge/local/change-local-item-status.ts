@@ -1,10 +1,9 @@
 import type { Clock } from "../../../shared/clock.ts";
 import type { RootDb } from "../../../shared/database.ts";
-import { recordEvent } from "../../../shared/events.ts";
-import { bumpKnowledgeRevision } from "../knowledge-revision.ts";
 import { assertCanEditContent, type ContentActor } from "./editor-permission.ts";
 import type { LocalItem, LocalItemKind, PublicationStatus } from "./local-item.ts";
 import { selectLocalItem, updateLocalItemRow } from "./local-items.repo.ts";
+import { recordLocalItemChange } from "./record-local-item-change.ts";
 import { localItemNotFound } from "./update-local-item.ts";
 
 export type PublicationAction = "publish" | "unpublish";
@@ -49,15 +48,12 @@ export async function changeLocalItemStatus(
       now,
     });
     if (!updated) throw localItemNotFound();
-    await recordEvent(trx, {
+    await recordLocalItemChange(trx, {
       organisationId: options.organisationId,
-      entityType: "local_item",
-      entityId: updated.id,
+      item: updated,
       action: options.action === "publish" ? "published" : "unpublished",
       actorId: options.actor?.id ?? null,
-      data: { kind: updated.kind, slug: updated.slug },
     });
-    await bumpKnowledgeRevision(trx, options.organisationId);
     return { item: updated, changed: true };
   });
 }

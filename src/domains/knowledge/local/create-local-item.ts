@@ -1,13 +1,12 @@
 import type { Clock } from "../../../shared/clock.ts";
 import type { RootDb } from "../../../shared/database.ts";
-import { recordEvent } from "../../../shared/events.ts";
 import { newId } from "../../../shared/ids.ts";
-import { bumpKnowledgeRevision } from "../knowledge-revision.ts";
 import { assertCanEditContent, type ContentActor } from "./editor-permission.ts";
 import type { LocalItem, LocalItemKind } from "./local-item.ts";
 import { type LocalItemField, type LocalItemForm, validateLocalItemForm } from "./local-item-input.ts";
 import { insertLocalItem, selectSlugsLike } from "./local-items.repo.ts";
 import { startOfParisDay } from "./publication-date.ts";
+import { recordLocalItemChange } from "./record-local-item-change.ts";
 import { uniqueSlug } from "./unique-slug.ts";
 
 export type LocalItemResult =
@@ -59,15 +58,12 @@ export async function createLocalItem(
           actorId: options.actor?.id ?? null,
           now: options.clock.now(),
         });
-        await recordEvent(trx, {
+        await recordLocalItemChange(trx, {
           organisationId: options.organisationId,
-          entityType: "local_item",
-          entityId: created.id,
+          item: created,
           action: "created",
           actorId: options.actor?.id ?? null,
-          data: { kind: created.kind, slug: created.slug },
         });
-        await bumpKnowledgeRevision(trx, options.organisationId);
         return created;
       });
       return { ok: true, item };

@@ -1,9 +1,8 @@
 import type { RootDb } from "../../../shared/database.ts";
-import { recordEvent } from "../../../shared/events.ts";
-import { bumpKnowledgeRevision } from "../knowledge-revision.ts";
 import { assertCanEditContent, type ContentActor } from "./editor-permission.ts";
 import type { LocalItem, LocalItemKind } from "./local-item.ts";
 import { deleteLocalItemRow } from "./local-items.repo.ts";
+import { recordLocalItemChange } from "./record-local-item-change.ts";
 import { localItemNotFound } from "./update-local-item.ts";
 
 export async function deleteLocalItem(
@@ -15,15 +14,13 @@ export async function deleteLocalItem(
     const deleted = await deleteLocalItemRow(trx, options);
     if (!deleted) throw localItemNotFound();
     // The event keeps the title so the history says what was removed (it is public content).
-    await recordEvent(trx, {
+    await recordLocalItemChange(trx, {
       organisationId: options.organisationId,
-      entityType: "local_item",
-      entityId: deleted.id,
+      item: deleted,
       action: "deleted",
       actorId: options.actor?.id ?? null,
-      data: { kind: deleted.kind, slug: deleted.slug, title: deleted.title },
+      data: { title: deleted.title },
     });
-    await bumpKnowledgeRevision(trx, options.organisationId);
     return deleted;
   });
 }

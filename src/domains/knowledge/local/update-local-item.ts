@@ -1,14 +1,13 @@
 import { AppError } from "../../../shared/app-error.ts";
 import type { Clock } from "../../../shared/clock.ts";
 import type { RootDb } from "../../../shared/database.ts";
-import { recordEvent } from "../../../shared/events.ts";
-import { bumpKnowledgeRevision } from "../knowledge-revision.ts";
 import type { LocalItemResult } from "./create-local-item.ts";
 import { assertCanEditContent, type ContentActor } from "./editor-permission.ts";
 import type { LocalItemKind } from "./local-item.ts";
 import { type LocalItemForm, validateLocalItemForm } from "./local-item-input.ts";
 import { updateLocalItemRow } from "./local-items.repo.ts";
 import { startOfParisDay } from "./publication-date.ts";
+import { recordLocalItemChange } from "./record-local-item-change.ts";
 
 export const LOCAL_ITEM_NOT_FOUND_MESSAGE = "Ce contenu n'existe pas ou a été supprimé.";
 
@@ -53,15 +52,12 @@ export async function updateLocalItem(
       },
     );
     if (!updated) throw localItemNotFound();
-    await recordEvent(trx, {
+    await recordLocalItemChange(trx, {
       organisationId: options.organisationId,
-      entityType: "local_item",
-      entityId: updated.id,
+      item: updated,
       action: "updated",
       actorId: options.actor?.id ?? null,
-      data: { kind: updated.kind, slug: updated.slug },
     });
-    await bumpKnowledgeRevision(trx, options.organisationId);
     return updated;
   });
   return { ok: true, item };
