@@ -29,6 +29,15 @@ describe("French analysis", () => {
     assert.notEqual(analyseWord("script"), analyseWord("inscription"));
   });
 
+  it("keeps apart the words Snowball would merge with an unrelated one", () => {
+    assert.equal(analyseWord("loyer"), analyseWord("loyers"));
+    assert.notEqual(analyseWord("loyer"), analyseWord("loi"));
+    assert.equal(analyseWord("lois"), analyseWord("loi"));
+    assert.notEqual(analyseWord("foyer"), analyseWord("foi"));
+    assert.notEqual(analyseWord("taxi"), analyseWord("taxe"));
+    assert.notEqual(analyseWord("mars"), analyseWord("marié"));
+  });
+
   it("drops stop words but keeps negations", () => {
     assert.deepEqual(analyse("le la des pour"), []);
     const terms = analyse("sans emploi, jamais déclaré, aucun revenu, ni pension, non imposable, pas de");
@@ -53,6 +62,20 @@ describe("synonyms", () => {
   it("maps everyday words to the administrative ones", () => {
     assert.ok(synonymTerms(analyse("refaire mon passeport")).includes(analyseWord("renouvellement") ?? "?"));
     assert.ok(synonymTerms(analyse("perte du permis")).includes(analyseWord("perdu") ?? "?"));
+  });
+
+  it("keeps an entry off when the query names another meaning", () => {
+    const group = parseSynonymLine("permis => permis de conduire ! construire | bateau");
+    assert.deepEqual(synonymTerms(analyse("perte du permis"), [group]), [analyseWord("conduire")]);
+    assert.deepEqual(synonymTerms(analyse("permis de construire"), [group]), []);
+    assert.deepEqual(synonymTerms(analyse("permis bateau"), [group]), []);
+  });
+
+  it("maps general administrative vocabulary both ways", () => {
+    assert.ok(synonymTerms(analyse("fiche de paie")).includes(analyseWord("bulletin") ?? "?"));
+    assert.ok(synonymTerms(analyse("se marier")).includes(analyseWord("mariage") ?? "?"));
+    assert.ok(synonymTerms(analyse("PTZ")).includes(analyseWord("zéro") ?? "?"));
+    assert.ok(synonymTerms(analyse("prêt à taux zéro")).includes("ptz"));
   });
 
   it("applies one-way entries in their direction only", () => {

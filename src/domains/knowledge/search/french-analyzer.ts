@@ -37,6 +37,24 @@ export function wordSpans(text: string): WordSpan[] {
   return spans;
 }
 
+/**
+ * Words Snowball merges with an unrelated one, each given its own term (written accent-folded):
+ * "loyer" would stem to "loi" (law) while "loyers" stays "loyer", "foyer" to "foi" (faith),
+ * "taxi" to "tax" (tax), "mars" (the month) to "mar" (married), "visa" to "vis" (screw).
+ */
+const STEM_OVERRIDES: ReadonlyMap<string, string> = new Map([
+  ["loyer", "loyer"],
+  ["loyers", "loyer"],
+  ["foyer", "foyer"],
+  ["foyers", "foyer"],
+  ["taxi", "taxi"],
+  ["taxis", "taxi"],
+  ["mars", "mars"],
+  ["visa", "visa"],
+  ["visas", "visa"],
+  ["lois", "loi"],
+]);
+
 /** Snowball stems "salariée" to "salarie" but "salarié" to "salar": "-iée(s)" loses its "e(s)" first. */
 function feminineParticiple(word: string): string {
   if (word.endsWith("iees")) return word.slice(0, -2);
@@ -65,6 +83,7 @@ export function analyseWord(word: string): string | null {
   let term: string | null;
   if (FRENCH_STOP_WORDS.has(folded) || folded.length < 2) term = null;
   else if (/\d/.test(folded)) term = folded;
+  else if (STEM_OVERRIDES.has(folded)) term = STEM_OVERRIDES.get(folded) as string;
   // Stemming the folded word: people often type without accents, and "identite" must meet
   // "identité" (Snowball stems the accented form differently).
   else term = normaliseStem(stemmer.stem(feminineParticiple(folded)));

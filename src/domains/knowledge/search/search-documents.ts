@@ -18,6 +18,8 @@ export type SearchDocument = {
   folder: string | null;
   /** Ranking prior, 1 for a plain information page (see `documentPrior`). */
   prior: number;
+  /** The page answers one question, its title (a Q&R page, a FAQ entry): see rerank.ts. */
+  answersOneQuestion?: boolean;
 };
 
 /** The columns of `fiches` that search reads (never the tree). */
@@ -82,6 +84,7 @@ export function ficheToDocument(fiche: FicheRecord): SearchDocument {
     body: fiche.search_text,
     folder: folderOf(fiche),
     prior: documentPrior(fiche.kind, fiche.publication_type),
+    answersOneQuestion: fiche.publication_type.startsWith("Fiche Question-réponse"),
   };
 }
 
@@ -105,5 +108,6 @@ export function localItemToDocument(item: LocalItemRecord): SearchDocument {
     folder: null,
     // The town's own answers are the most specific to its citizens; news ages, so it ranks lower.
     prior: item.kind === "news" ? 0.8 : 1.2,
+    answersOneQuestion: item.kind === "faq",
   };
 }

@@ -1,7 +1,8 @@
 /**
  * The in-memory index of one organisation: BM25F over analysed French terms, with field weights,
  * a per-document prior, query-time synonyms, prefix completion of the last word, spelling
- * tolerance for unknown words, then folder smoothing; snippets come from precomputed passages.
+ * tolerance for unknown words; then a second pass over the best pages (phrases, question pages,
+ * rerank.ts) and folder smoothing; snippets come from precomputed passages.
  */
 
 import {
@@ -12,7 +13,10 @@ import {
   prefixExpansions,
   spellingVariants,
 } from "./bm25f.ts";
+import { smoothByFolder } from "./folder-smoothing.ts";
 import { analyse } from "./french-analyzer.ts";
+import type { ProximityQuery, TermSequence } from "./proximity.ts";
+import { questionFactor, rerank, titleShare } from "./rerank.ts";
 import type { Audience, SearchHit } from "./search.types.ts";
 import type { SearchDocument } from "./search-documents.ts";
 import { buildPassages, type DocumentPassages, snippetFromPassages } from "./snippet.ts";
@@ -37,11 +41,25 @@ export const RANKING = {
   spellingWeight: 0.7,
   /** Share of the score that depends on how many of the typed words a document holds. */
   coverage: 0.5,
-  /** Folder smoothing: a document gains this share of the scores of its folder's best pages. */
+  /** Second pass over the best pages (rerank.ts): adjacent query words, question pages. */
+  rerankDepth: 50,
+  phraseWeight: 0.3,
+  questionFloor: 0.5,
+  /** Folder smoothing: a document gains this share of the votes for its folder. */
   folderShare: 0.3,
   /** How many of the best ranked pages vote for their folder. */
-  folderDepth: 3,
+  folderDepth: 5,
+  /**
+   * A page votes with its score times (its score / the best score) to this power: the folder of
+   * the best page counts most, a fifth page far behind barely counts.
+   */
+  folderVotePower: 1,
 };
+
+/** The fields whose term order proximity reads (the breadcrumb is not prose). */
+const SEQUENCE_FIELDS: readonly number[] = (["title", "questions", "description", "body"] as const).map((f) =>
+  FIELDS.indexOf(f),
+);
 
 const AUDIENCE_BITS: Record<Audience, number> = { particuliers: 1, professionnels: 2, associations: 4 };
 
@@ -57,6 +75,13 @@ export type SearchIndex = {
   /** Vocabulary position of each term, the numbers snippet passages are stored with. */
   termNumbers: Map<string, number>;
   passages: DocumentPassages[];
+  /** Analysed terms of each document (title, questions, description, body), as vocabulary numbers. */
+  sequences: TermSequence[];
+  /** Number of terms of the title and alternative questions at the start of each sequence. */
+  heads: Uint16Array;
+  questionPages: Uint8Array;
+  /** Scratch table (term number → query concept, -1), reset after each query. */
+  conceptTable: Int32Array;
 };
 
 /** The texts a snippet is taken from, in order of preference. */
@@ -93,9 +118,22 @@ export function buildSearchIndex(documents: Iterable<SearchDocument>): SearchInd
   const passages = list.map((document) =>
     buildPassages(snippetTexts(document), (term) => termNumbers.get(term), wide),
   );
+  const sequences = fieldTerms.map((fields) => {
+    const numbers: number[] = [];
+    for (const f of SEQUENCE_FIELDS)
+      for (const term of fields[f] ?? []) numbers.push(termNumbers.get(term) as number);
+    return wide ? Uint32Array.from(numbers) : Uint16Array.from(numbers);
+  });
+  const heads = Uint16Array.from(fieldTerms, (fields) =>
+    Math.min(0xffff, (fields[0]?.length ?? 0) + (fields[1]?.length ?? 0)),
+  );
   return {
     bm25,
     list,
+    sequences,
+    heads,
+    questionPages: Uint8Array.from(list, (document) => (document.answersOneQuestion ? 1 : 0)),
+    conceptTable: new Int32Array(termNumbers.size).fill(-1),
     documents: byId,
     priors,
     audiences,
@@ -110,8 +148,9 @@ export type IndexQuery = { text: string; audience?: Audience | undefined; limit:
 
 type Concept = { variants: { term: string; weight: number }[]; typed: boolean };
 
-function queryConcepts(index: SearchIndex, text: string): Concept[] {
-  const typed = [...new Set(analyse(text))];
+function queryConcepts(index: SearchIndex, text: string): { concepts: Concept[]; order: number[] } {
+  const terms = analyse(text);
+  const typed = [...new Set(terms)];
   const concepts: Concept[] = typed.map((term, position) => {
     const variants = [{ term, weight: 1 }];
     const known = index.bm25.postings.has(term);
@@ -128,17 +167,75 @@ function queryConcepts(index: SearchIndex, text: string): Concept[] {
   });
   for (const term of synonymTerms(typed))
     concepts.push({ variants: [{ term, weight: RANKING.synonymWeight }], typed: false });
-  return concepts;
+  return { concepts, order: terms.map((term) => typed.indexOf(term)) };
+}
+
+/**
+ * Fills the index's concept table for this query (the caller must `releaseProximityQuery`).
+ * Concepts weigh their rarest variant's idf, the typed ones summing to 1; pairs are the typed
+ * words side by side, weighing the lighter of the two.
+ */
+function proximityQuery(index: SearchIndex, concepts: Concept[], order: number[]): ProximityQuery {
+  const conceptOf = index.conceptTable;
+  const weights: number[] = [];
+  let typedTotal = 0;
+  concepts.forEach((concept, number) => {
+    let weight = 0;
+    for (const variant of concept.variants) {
+      const termNumber = index.termNumbers.get(variant.term);
+      if (termNumber === undefined) continue;
+      if ((conceptOf[termNumber] as number) < 0) conceptOf[termNumber] = number;
+      weight = Math.max(weight, variant.weight * idf(index.bm25, variant.term));
+    }
+    weights.push(weight);
+    if (concept.typed) typedTotal += weight;
+  });
+  const normalised = weights.map((weight) => weight / Math.max(typedTotal, 1e-9));
+  const pairs: ProximityQuery["pairs"][number][] = [];
+  for (let i = 0; i + 1 < order.length; i++) {
+    const first = order[i] as number;
+    const second = order[i + 1] as number;
+    if (first === second || pairs.some((p) => p.first === first && p.second === second)) continue;
+    const weight = Math.min(normalised[first] as number, normalised[second] as number);
+    if (weight > 0) pairs.push({ first, second, weight });
+  }
+  return { conceptOf, weights: normalised, pairs };
+}
+
+function releaseProximityQuery(index: SearchIndex, concepts: Concept[]): void {
+  for (const concept of concepts)
+    for (const variant of concept.variants) {
+      const termNumber = index.termNumbers.get(variant.term);
+      if (termNumber !== undefined) index.conceptTable[termNumber] = -1;
+    }
 }
 
 /** Ranked document numbers with their scores, best first. */
 export function rankDocuments(index: SearchIndex, query: Omit<IndexQuery, "limit">) {
-  const concepts = queryConcepts(index, query.text);
+  const { concepts, order } = queryConcepts(index, query.text);
   const typedCount = concepts.filter((c) => c.typed).length;
   if (typedCount === 0) return { ranked: [] as { doc: number; score: number }[], concepts };
   const mask = query.audience ? AUDIENCE_BITS[query.audience] : 7;
   const ranked = scoreConcepts(index, concepts, mask, typedCount);
-  if (RANKING.folderShare > 0) smoothByFolder(index, ranked);
+  const proximity = proximityQuery(index, concepts, order);
+  try {
+    rerank(index, proximity, ranked, {
+      depth: RANKING.rerankDepth,
+      phraseWeight: RANKING.phraseWeight,
+      questionFloor: RANKING.questionFloor,
+    });
+    if (RANKING.folderShare > 0)
+      smoothByFolder(index, ranked, {
+        share: RANKING.folderShare,
+        depth: RANKING.folderDepth,
+        votePower: RANKING.folderVotePower,
+        // A question page asking something else is not lifted by its neighbours either.
+        liftFactor: (doc) => questionFactor(index, proximity, doc, RANKING.questionFloor),
+        titleSaysAll: (doc) => titleShare(index, proximity, doc) >= 0.999,
+      });
+  } finally {
+    releaseProximityQuery(index, concepts);
+  }
   return { ranked, concepts };
 }
 
@@ -178,25 +275,6 @@ function scoreConcepts(index: SearchIndex, concepts: Concept[], mask: number, ty
   }
   ranked.sort((a, b) => b.score - a.score);
   return ranked;
-}
-
-/**
- * Pages of a folder answer neighbouring questions: when several pages of one folder (or the folder
- * itself) rank well, its other pages are likely relevant too. Each document gains a share of the
- * summed scores of its folder's pages among the best ranked.
- */
-function smoothByFolder(index: SearchIndex, ranked: { doc: number; score: number }[]): void {
-  const mass = new Float64Array(index.folderCount);
-  for (const { doc, score } of ranked.slice(0, RANKING.folderDepth)) {
-    const folder = index.folders[doc] as number;
-    if (folder >= 0) mass[folder] = (mass[folder] as number) + score;
-  }
-  for (const entry of ranked) {
-    const folder = index.folders[entry.doc] as number;
-    if (folder >= 0)
-      entry.score += RANKING.folderShare * (mass[folder] as number) * (index.priors[entry.doc] as number);
-  }
-  ranked.sort((a, b) => b.score - a.score);
 }
 
 export function querySearchIndex(index: SearchIndex, query: IndexQuery): SearchHit[] {

@@ -9,7 +9,13 @@ import { buildSearchIndex, querySearchIndex } from "./search-index.ts";
 const text = (value: string): XmlNode => ({ type: "text", text: value });
 const el = (name: string, ...children: XmlNode[]): XmlNode => ({ type: "element", name, children });
 
-function fiche(id: string, title: string, folder: string | null, body: string): FicheRecord {
+function fiche(
+  id: string,
+  title: string,
+  folder: string | null,
+  body: string,
+  publicationType = "Fiche d'information",
+): FicheRecord {
   const crumbs = [
     { id: "Particuliers", title: "Accueil particuliers" },
     { id: "N1", title: "Thème" },
@@ -18,7 +24,7 @@ function fiche(id: string, title: string, folder: string | null, body: string): 
   return {
     id,
     kind: "F",
-    publication_type: "Fiche d'information",
+    publication_type: publicationType,
     audiences: ["particuliers"],
     title,
     description: "",
@@ -55,6 +61,69 @@ describe("ranking", () => {
     );
     const ids = querySearchIndex(index, { text: "arrosage jardin partagé", limit: 4 }).map((hit) => hit.id);
     assert.ok(ids.indexOf("F3") < ids.indexOf("F4"), ids.join(", "));
+  });
+
+  it("ranks a page saying the query words side by side above one that scatters them", () => {
+    const filler = "texte ordinaire sans rapport ".repeat(10);
+    const index = buildSearchIndex(
+      [
+        fiche("F1", "Papiers", null, `Le congé est accordé. ${filler} Le statut parental est précisé.`),
+        fiche("F2", "Papiers", null, `Le congé parental est accordé. ${filler} Le statut est précisé.`),
+      ].map(ficheToDocument),
+    );
+    const ids = querySearchIndex(index, { text: "congé parental", limit: 2 }).map((hit) => hit.id);
+    assert.deepEqual(ids, ["F2", "F1"]);
+  });
+
+  it("keeps a question page first when it asks the question typed, not when it asks another", () => {
+    const qr = "Fiche Question-réponse";
+    const index = buildSearchIndex(
+      [
+        fiche("F1", "Congé parental d'éducation", null, "Le salarié peut démissionner pendant le congé."),
+        fiche(
+          "F2",
+          "Peut-on démissionner pendant un congé maternité ?",
+          null,
+          "Oui, le congé parental aussi.",
+          qr,
+        ),
+        fiche("F3", "Peut-on démissionner pendant un congé parental ?", null, "Oui, sous conditions.", qr),
+      ].map(ficheToDocument),
+    );
+    const ids = querySearchIndex(index, {
+      text: "Peut-on démissionner pendant un congé parental ?",
+      limit: 3,
+    }).map((hit) => hit.id);
+    assert.equal(ids[0], "F3");
+    assert.ok(ids.indexOf("F1") < ids.indexOf("F2"), ids.join(", "));
+  });
+
+  it("keeps first the best page whose title says every typed word, against a folder of half matches", () => {
+    const others = Array.from({ length: 12 }, (_, i) =>
+      fiche(`F${10 + i}`, `Sujet ${i}`, "N30", "Texte ordinaire sans rapport avec la question."),
+    );
+    const index = buildSearchIndex(
+      [
+        fiche("F1", "Acte de naissance", "N10", "Demander une copie intégrale ou un extrait."),
+        fiche(
+          "F2",
+          "Naissance : déclaration",
+          "N20",
+          "La mairie établit l'acte de naissance. L'acte est remis.",
+        ),
+        fiche("F3", "Naissance à l'étranger", "N20", "L'acte de naissance est transcrit. Un acte suffit."),
+        fiche(
+          "F4",
+          "Naissance et livret de famille",
+          "N20",
+          "Un acte de naissance y figure, avec l'acte de mariage.",
+        ),
+        ...others,
+      ].map(ficheToDocument),
+    );
+    const hits = querySearchIndex(index, { text: "acte de naissance", limit: 4 });
+    assert.equal(hits[0]?.id, "F1", hits.map((hit) => hit.id).join(", "));
+    assert.ok((hits[0]?.score ?? 0) >= (hits[1]?.score ?? 0), "scores stay in rank order");
   });
 
   it("returns the snippet from the passage holding the query words, cut at line ends", () => {
