@@ -65,6 +65,39 @@ describe("agents' desk in Chromium", { skip }, () => {
     assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
   });
 
+  it("sends back a refused document next to its field, text kept, with no axe violation; then sends it", async () => {
+    await page.goto(server.baseUrl + caseUrl);
+    const text = "Voici le formulaire à remplir et à nous renvoyer.";
+    await page.getByLabel("Réponse à l'usager").fill(text);
+    await page.getByLabel("Documents joints (facultatif)").setInputFiles({
+      name: "formulaire.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.concat([Buffer.from([0x4d, 0x5a, 0x90, 0x00]), Buffer.alloc(64)]),
+    });
+    await page.getByRole("button", { name: "Envoyer la réponse" }).click();
+    await page.waitForLoadState();
+    assert.match(await page.title(), /^Erreur : /);
+    assert.equal(await page.getByLabel("Réponse à l'usager").inputValue(), text, "the typed text is kept");
+    const summaryLink = page.locator(".error-summary a");
+    assert.equal(await summaryLink.getAttribute("href"), "#reponse-documents");
+    assert.match((await summaryLink.textContent()) ?? "", /n'est pas accepté/);
+    const violations = await axeViolations(page);
+    assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
+
+    await page.getByLabel("Documents joints (facultatif)").setInputFiles({
+      name: "formulaire.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.4\n%%EOF\n", "latin1"),
+    });
+    await page.getByRole("button", { name: "Envoyer la réponse" }).click();
+    await page.waitForLoadState();
+    await page
+      .getByText("Réponse envoyée", { exact: false })
+      .or(page.getByText("Réponse enregistrée"))
+      .waitFor();
+    assert.equal(await page.locator(".desk-attachments a", { hasText: "formulaire.pdf" }).count(), 1);
+  });
+
   it("announces a new case in the inbox without reload and without moving the focus", async () => {
     await page.goto(`${server.baseUrl}/admin/demandes`);
     // The script marks the region once the server listens: nothing committed afterwards is missed.

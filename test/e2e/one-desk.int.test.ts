@@ -1,7 +1,8 @@
 /**
  * The one desk end to end, with real SMTP conversations on loopback:
  * a web-form case and an e-mail case reach the inbox; an agent replies from the back office; the citizen
- * receives the reply (local SMTP sink) and answers by e-mail; the case thread shows everything in order.
+ * receives the reply with its attached document (local SMTP sink) and answers by e-mail; the case
+ * thread shows everything in order.
  * Also: SMTP down during a reply → delivered once it comes back.
  */
 import assert from "node:assert/strict";
@@ -14,6 +15,7 @@ import { createEmailWorker } from "../../src/domains/channels/email/index.ts";
 import { fixedClock } from "../../src/shared/clock.ts";
 import { aBackofficeClient } from "../factories/a-backoffice-client.ts";
 import { anAgent } from "../factories/an-agent.ts";
+import { multipartBody, PDF_BYTES } from "../helpers/multipart-body.ts";
 import { type SmtpSink, startSmtpSink } from "../helpers/smtp-sink.ts";
 import { createTestApp, type TestApp } from "../helpers/test-app.ts";
 
@@ -123,10 +125,31 @@ describe("one desk, end to end over HTTP and SMTP", () => {
     assert.ok(inbox.body.includes(webReference) && inbox.body.includes(mailCase.reference));
     await client.get(`/admin/demandes/${mailCase.reference}`);
     clock.advance(60_000);
-    const reply = await client.post(`/admin/demandes/${mailCase.reference}/reponse`, {
-      action: "envoyer",
-      texte: "Bonjour Madame, votre acte vous sera envoyé sous huit jours.",
-      statut: "",
+    // The reply form is multipart: the agent attaches the form the citizen must fill in.
+    const multipart = multipartBody(
+      {
+        _csrf: client.lastCsrf() ?? "",
+        action: "envoyer",
+        texte: "Bonjour Madame, votre acte vous sera envoyé sous huit jours.",
+        statut: "",
+      },
+      [
+        {
+          field: "documents",
+          filename: "formulaire-acte.pdf",
+          contentType: "application/pdf",
+          content: PDF_BYTES,
+        },
+      ],
+    );
+    const reply = await t.app.inject({
+      method: "POST",
+      url: `/admin/demandes/${mailCase.reference}/reponse`,
+      headers: {
+        ...multipart.headers,
+        cookie: [...client.cookies].map(([name, value]) => `${name}=${value}`).join("; "),
+      },
+      payload: multipart.payload,
     });
     assert.ok(reply.statusCode < 400, `reply accepted (${reply.statusCode})`);
 
@@ -139,6 +162,10 @@ describe("one desk, end to end over HTTP and SMTP", () => {
     const replyMessageId = replyMail?.parsed.messageId;
     assert.ok(replyMessageId);
     assert.ok(replyMail?.parsed.inReplyTo, "the reply is threaded (In-Reply-To)");
+    const [document] = replyMail?.parsed.attachments ?? [];
+    assert.equal(document?.filename, "formulaire-acte.pdf", "the agent's document travels with the mail");
+    assert.equal(document?.contentType, "application/pdf");
+    assert.ok(document?.content.equals(PDF_BYTES), "byte for byte");
 
     // 6. She answers by e-mail; the answer joins the same case.
     clock.advance(60_000);

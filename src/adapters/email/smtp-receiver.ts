@@ -15,6 +15,7 @@ import {
   processInboundEmail,
   storeInboundEmail,
 } from "../../domains/channels/email/index.ts";
+import { type RecipientRouter, recipientRouter } from "./inbound-routes.ts";
 import { parseInboundEmail } from "./parse-email.ts";
 
 export type SmtpReceiverOptions = InboundEmailDeps & {
@@ -23,7 +24,15 @@ export type SmtpReceiverOptions = InboundEmailDeps & {
   maxBytes: number;
   /** Greeting name; defaults to the Message-ID domain. */
   serverName?: string;
+  /**
+   * Several organisations on one receiver (SMTP_IN_ROUTES): the organisation of each recipient,
+   * unknown ones refused at RCPT. Without it, everything goes to `organisationId`.
+   */
+  router?: RecipientRouter;
 };
+
+/** Protocol text (RFC 3463 enhanced code), like any mail server's: read by the sending server. */
+const UNKNOWN_RECIPIENT_REPLY = "5.1.1 Recipient address rejected: no such mailbox here";
 
 function smtpError(code: number, message: string): SMTPServerError {
   const error: SMTPServerError = new Error(message);
@@ -35,14 +44,18 @@ export async function startSmtpReceiver(options: SmtpReceiverOptions) {
   const { logger } = options;
   const maxMegabytes = Math.floor(options.maxBytes / (1024 * 1024));
 
+  const router = options.router ?? recipientRouter(undefined, options.organisationId);
+
   async function fileMessage(
+    organisationId: string,
     raw: Buffer,
     envelopeFrom: string | null,
     envelopeTo: string[],
     remoteAddress: string | null,
   ): Promise<InboundOutcome> {
+    const deps = { ...options, organisationId };
     const { id } = await storeInboundEmail(options.db, {
-      organisationId: options.organisationId,
+      organisationId,
       raw,
       envelopeFrom,
       envelopeTo,
@@ -50,7 +63,7 @@ export async function startSmtpReceiver(options: SmtpReceiverOptions) {
       clock: options.clock,
     });
     try {
-      return await processInboundEmail(options, {
+      return await processInboundEmail(deps, {
         inboundId: id,
         parsed: await parseInboundEmail(raw),
         envelopeFrom,
@@ -60,6 +73,23 @@ export async function startSmtpReceiver(options: SmtpReceiverOptions) {
       logger.error({ err: error, inboundId: id }, "inbound e-mail processing crashed");
       return { status: "failed", error: error instanceof Error ? error.message : String(error) };
     }
+  }
+
+  /** A copy per organisation addressed (a message to two towns opens a case in each). */
+  async function fileForEachOrganisation(
+    raw: Buffer,
+    envelopeFrom: string | null,
+    envelopeTo: string[],
+    remoteAddress: string | null,
+  ): Promise<void> {
+    const byOrganisation = new Map<string, string[]>();
+    for (const recipient of envelopeTo) {
+      const organisationId = router.organisationFor(recipient);
+      if (organisationId)
+        byOrganisation.set(organisationId, [...(byOrganisation.get(organisationId) ?? []), recipient]);
+    }
+    for (const [organisationId, recipients] of byOrganisation)
+      await fileMessage(organisationId, raw, envelopeFrom, recipients, remoteAddress);
   }
 
   const server = new SMTPServer({
@@ -74,6 +104,11 @@ export async function startSmtpReceiver(options: SmtpReceiverOptions) {
     closeTimeout: 5_000,
     maxClients: 50,
     maxRecipients: 50,
+    onRcptTo(address, _session, callback) {
+      if (router.organisationFor(address.address)) return callback();
+      logger.info("inbound e-mail recipient refused: no organisation for it");
+      return callback(smtpError(550, UNKNOWN_RECIPIENT_REPLY));
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       let kept = 0;
@@ -91,7 +126,7 @@ export async function startSmtpReceiver(options: SmtpReceiverOptions) {
           return callback(smtpError(552, `Message trop volumineux : ${maxMegabytes} Mo au maximum`));
         }
         const mailFrom = session.envelope.mailFrom;
-        fileMessage(
+        fileForEachOrganisation(
           Buffer.concat(chunks),
           mailFrom ? mailFrom.address : null,
           session.envelope.rcptTo.map((r) => r.address),
@@ -122,16 +157,19 @@ export async function startSmtpReceiver(options: SmtpReceiverOptions) {
     port,
     /** Settles messages stored but never processed (a crash, or "failed" ones after a fix). */
     async retryUnsettled(): Promise<number> {
-      const rows = await listUnsettledInboundEmails(options.db, options.organisationId);
-      for (const row of rows) {
-        const raw = Buffer.from(row.raw);
-        await processInboundEmail(options, {
-          inboundId: row.id,
-          parsed: await parseInboundEmail(raw),
-          envelopeFrom: row.envelope_from,
-        });
+      let settled = 0;
+      for (const organisationId of router.organisationIds) {
+        const rows = await listUnsettledInboundEmails(options.db, organisationId);
+        for (const row of rows) {
+          const raw = Buffer.from(row.raw);
+          await processInboundEmail(
+            { ...options, organisationId },
+            { inboundId: row.id, parsed: await parseInboundEmail(raw), envelopeFrom: row.envelope_from },
+          );
+        }
+        settled += rows.length;
       }
-      return rows.length;
+      return settled;
     },
     close(): Promise<void> {
       return new Promise((resolve) => server.close(() => resolve()));

@@ -56,6 +56,12 @@ export function createSmtpSender(options: SmtpSenderOptions): EmailSender {
           inReplyTo: email.inReplyTo,
           references: email.references.length > 0 ? email.references : undefined,
           headers: email.autoReply ? { "Auto-Submitted": "auto-replied" } : undefined,
+          attachments: email.attachments?.map((attachment) => ({
+            filename: attachment.filename,
+            content: attachment.content,
+            contentType: attachment.contentType,
+            contentDisposition: "attachment" as const,
+          })),
         });
         return { ok: true, response: info.response };
       } catch (error) {

@@ -8,6 +8,7 @@ import type { Clock } from "../../shared/clock.ts";
 import type { RootDb } from "../../shared/database.ts";
 import type { Logger } from "../../shared/logger.ts";
 import type { Listen } from "../db/connect.ts";
+import { resolveInboundRoutes } from "./inbound-routes.ts";
 import { startSmtpReceiver } from "./smtp-receiver.ts";
 import { createSmtpSender } from "./smtp-sender.ts";
 
@@ -39,6 +40,7 @@ export async function startEmailChannel(options: {
 
   const receiver = config.mail.inbound
     ? await startSmtpReceiver({
+        router: await resolveInboundRoutes(db, config.mail.inboundRoutes, options.organisationId),
         db,
         clock,
         logger,

@@ -38,6 +38,8 @@ export type Case = {
   resolvedAt: Date | null;
   closedAt: Date | null;
   updatedAt: Date;
+  /** Set once retention or the citizen's erasure emptied the case (wipe-cases.ts). */
+  purgedAt: Date | null;
 };
 
 export type CaseAttachmentInfo = {

@@ -28,6 +28,7 @@ export const CASE_COLUMNS = [
   "resolved_at",
   "closed_at",
   "updated_at",
+  "purged_at",
 ] as const;
 
 type Selected<T> = { [K in keyof T]: T[K] extends ColumnType<infer S, infer _I, infer _U> ? S : T[K] };
@@ -65,6 +66,7 @@ export function toCase(row: CaseRow): Case {
     resolvedAt: row.resolved_at,
     closedAt: row.closed_at,
     updatedAt: row.updated_at,
+    purgedAt: row.purged_at,
   };
 }
 
@@ -274,8 +276,7 @@ export async function selectMessages(
       "in",
       rows.map((row) => row.id),
     )
-    .orderBy("created_at")
-    .orderBy("id")
+    .orderBy("seq")
     .execute();
   return rows.map((row) => ({
     id: row.id,

@@ -35,6 +35,14 @@ export {
   nextCaseStatus,
 } from "./case-status.ts";
 export { changeCaseStatus } from "./change-case-status.ts";
+export {
+  CITIZEN_EXPORT_FORMAT,
+  type CitizenDataExport,
+  eraseCitizenData,
+  exportCitizenData,
+  findCitizenCases,
+} from "./citizen-data.ts";
+export { closeResolvedCases } from "./close-resolved-cases.ts";
 export { findCaseByReferenceAndEmail } from "./find-case-by-reference-and-email.ts";
 export { findCaseByTrackingToken } from "./find-case-by-tracking-token.ts";
 export { findCaseForEmailReply } from "./find-case-for-email-reply.ts";
@@ -45,9 +53,12 @@ export {
 } from "./get-case-attachment.ts";
 export { type AgentCaseView, type CaseHistoryEntry, getCaseForAgent } from "./get-case-for-agent.ts";
 export { type InboxFilters, type InboxItem, type InboxPage, listInbox } from "./list-inbox.ts";
+export { listPublicAgentMessages, type PublicAgentMessage } from "./list-public-agent-messages.ts";
 export { mergeCases } from "./merge-cases.ts";
 export { type OpenCaseInput, type OpenCaseResult, openCase } from "./open-case.ts";
 export type { PublicCaseView } from "./public-case-view.ts";
+export { purgeExpiredCases } from "./purge-expired-cases.ts";
 export { replyToCase } from "./reply-to-case.ts";
 export { removeTeamMember, renameTeam, TEAM_NOT_FOUND_MESSAGE } from "./team-admin.ts";
 export { addTeamMember, createTeam, listTeams, type Team } from "./teams.ts";
+export { ERASED_BODY, ERASED_SUBJECT, PURGED_SUBJECT, type WipeCounts } from "./wipe-cases.ts";

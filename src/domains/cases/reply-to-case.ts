@@ -2,6 +2,7 @@ import type { Clock } from "../../shared/clock.ts";
 import type { Db } from "../../shared/database.ts";
 import { recordEvent } from "../../shared/events.ts";
 import { isUuid } from "../../shared/ids.ts";
+import { findMessageIdDomain, newMessageId } from "../channels/email/message-id.ts";
 import { enqueueEmail } from "../channels/email/outbox.ts";
 import { checkAttachments } from "./attachment-check.ts";
 import { recordAudit } from "./audit-log.ts";
@@ -18,7 +19,8 @@ import { inTransaction } from "./transaction.ts";
 /**
  * An agent's public answer. Takes a new case (nouveau → en_cours), dates the first reply once, may
  * move the case on (`status`: typically en_attente_usager or resolu), and e-mails the citizen when
- * the case has an address — threaded under the citizen's last e-mail — in the same transaction.
+ * the case has an address — threaded under the citizen's last e-mail, with the reply's attachments —
+ * in the same transaction.
  */
 export async function replyToCase(
   db: Db,
@@ -54,27 +56,12 @@ export async function replyToCase(
       .where("id", "=", input.organisationId)
       .executeTakeFirstOrThrow();
 
-    let emailMessageId: string | null = null;
-    if (current.contact.email) {
-      const mail = agentReplyEmail({
-        organisationName: organisation.name,
-        reference: current.reference,
-        subject: current.subject,
-        body,
-        publicUrl: input.publicUrl,
-      });
-      const thread = await caseEmailThread(trx, input.organisationId, current.id);
-      const sent = await enqueueEmail(trx, {
-        organisationId: input.organisationId,
-        caseId: current.id,
-        to: current.contact.email,
-        subject: mail.subject,
-        text: mail.text,
-        kind: "reply",
-        ...thread,
-      });
-      emailMessageId = sent.messageId;
-    }
+    // The mail and the thread message share one Message-ID, so a citizen's answer finds the case; the
+    // threading headers are read before the message records its own id.
+    const thread = current.contact.email
+      ? await caseEmailThread(trx, input.organisationId, current.id)
+      : undefined;
+    const emailMessageId = current.contact.email ? newMessageId(await findMessageIdDomain(trx)) : null;
     const message = await insertMessage(trx, {
       organisationId: input.organisationId,
       caseId: current.id,
@@ -86,6 +73,27 @@ export async function replyToCase(
       attachments,
       now,
     });
+    if (current.contact.email && emailMessageId) {
+      const mail = agentReplyEmail({
+        organisationName: organisation.name,
+        reference: current.reference,
+        subject: current.subject,
+        body,
+        publicUrl: input.publicUrl,
+      });
+      await enqueueEmail(trx, {
+        organisationId: input.organisationId,
+        caseId: current.id,
+        to: current.contact.email,
+        subject: mail.subject,
+        text: mail.text,
+        kind: "reply",
+        messageId: emailMessageId,
+        // The stored copies travel by reference: the worker loads them when it sends.
+        attachmentIds: message.attachments.map((attachment) => attachment.id),
+        ...thread,
+      });
+    }
     await appendSearchText(trx, input.organisationId, current.id, body);
     const updated = await saveCaseChange(trx, current, {
       status: finalStatus,

@@ -15,6 +15,7 @@ export { createAgent, MIN_PASSWORD_LENGTH } from "./create-agent.ts";
 export { ensureOrganisation } from "./ensure-organisation.ts";
 export { ensureSessionSecret } from "./ensure-session-secret.ts";
 export { findAgent, findAgentByEmail } from "./find-agent.ts";
+export { findOrganisationsBySlug, listOrganisations } from "./find-organisations.ts";
 export {
   DEFAULT_LOGIN_THROTTLE,
   type LoginThrottlePolicy,
@@ -43,3 +44,4 @@ export {
   type OidcSignInOutcome,
   signInWithOidc,
 } from "./sign-in-with-oidc.ts";
+export { unlinkAgentOidc } from "./unlink-agent-oidc.ts";

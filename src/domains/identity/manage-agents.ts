@@ -16,6 +16,8 @@ export type ManagedAgent = {
   displayName: string;
   roles: AgentRole[];
   active: boolean;
+  /** Issuer of the OpenID Connect identity the account is linked to, null when none. */
+  oidcIssuer: string | null;
 };
 
 export const AGENT_NOT_FOUND_MESSAGE = "Ce compte est introuvable.";
@@ -24,8 +26,15 @@ export const SELF_ADMIN_ROLE_MESSAGE =
 export const SELF_DISABLE_MESSAGE =
   "Vous ne pouvez pas désactiver votre propre compte. Demandez-le à un autre administrateur.";
 
-type Row = { id: string; email: string; display_name: string; roles: string[]; disabled_at: Date | null };
-const COLUMNS = ["id", "email", "display_name", "roles", "disabled_at"] as const;
+type Row = {
+  id: string;
+  email: string;
+  display_name: string;
+  roles: string[];
+  disabled_at: Date | null;
+  oidc_issuer: string | null;
+};
+const COLUMNS = ["id", "email", "display_name", "roles", "disabled_at", "oidc_issuer"] as const;
 
 function toManaged(row: Row): ManagedAgent {
   return {
@@ -34,6 +43,7 @@ function toManaged(row: Row): ManagedAgent {
     displayName: row.display_name,
     roles: row.roles.filter(isAgentRole),
     active: row.disabled_at === null,
+    oidcIssuer: row.oidc_issuer,
   };
 }
 

@@ -1,6 +1,7 @@
 /**
- * Administration in the back office: accounts of the organisation's agents (create, roles, disable)
- * and teams (create, rename, members). Administrators only. Registered inside the back-office scope,
+ * Administration in the back office: accounts of the organisation's agents (create, roles, disable,
+ * unlink the OpenID Connect identity), teams (create, rename, members) and API keys
+ * (backoffice-admin-api-keys.routes.ts). Administrators only. Registered inside the back-office scope,
  * so it shares its session, CSRF check and French error pages.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
@@ -22,30 +23,28 @@ import {
   MIN_PASSWORD_LENGTH,
   parseRoles,
   setAgentActive,
+  unlinkAgentOidc,
 } from "../../../domains/identity/index.ts";
-import { AppError, httpStatusOf, isAppError } from "../../../shared/app-error.ts";
+import { AppError } from "../../../shared/app-error.ts";
 import { AGENT_ROLES_FIELD_ID, AGENT_STATUS_FIELD_ID } from "../../../web/backoffice/admin/agent-page.tsx";
 import { NEW_AGENT_FIELD_IDS, type NewAgentForm } from "../../../web/backoffice/admin/agents-page.tsx";
-import {
-  ADMIN_AGENTS_PATH,
-  ADMIN_ROLE_REQUIRED_MESSAGE,
-  ADMIN_TEAMS_PATH,
-  agentPath,
-} from "../../../web/backoffice/admin/labels.ts";
+import { ADMIN_AGENTS_PATH, ADMIN_TEAMS_PATH, agentPath } from "../../../web/backoffice/admin/labels.ts";
 import { NEW_TEAM_FIELD_ID, teamNameFieldId } from "../../../web/backoffice/admin/teams-page.tsx";
-import { agentsView, agentView, teamsView } from "../../../web/backoffice/admin/views.tsx";
+import {
+  agentOidcUnlinkView,
+  agentsView,
+  agentView,
+  teamsView,
+} from "../../../web/backoffice/admin/views.tsx";
 import type { FieldError } from "../../../web/backoffice/form-fields.tsx";
 import type { AppDeps } from "../deps.ts";
 import { sendPage } from "../html.ts";
-import { requireAgent, takeFlash } from "../plugins/backoffice-auth.ts";
+import { takeFlash } from "../plugins/backoffice-auth.ts";
 import { backofficeSite } from "../plugins/backoffice-site.ts";
+import { formError, formField, requireAdmin, routeParam } from "./backoffice-admin-access.ts";
+import { registerApiKeyRoutes } from "./backoffice-admin-api-keys.routes.ts";
 
 type Body = Record<string, unknown>;
-
-function field(body: unknown, name: string): string {
-  const value = (body as Body | undefined)?.[name];
-  return typeof value === "string" ? value : "";
-}
 
 /** Checkboxes sharing a name arrive as a string, an array, or not at all. */
 function fieldList(body: unknown, name: string): string[] {
@@ -54,42 +53,10 @@ function fieldList(body: unknown, name: string): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 }
 
-function param(request: FastifyRequest, name: string): string {
-  return (request.params as Record<string, string>)[name] ?? "";
-}
-
-/** Signed-in administrator; redirects to login (null) or refuses (403). */
-export async function requireAdmin(
-  deps: AppDeps,
-  request: FastifyRequest,
-  reply: FastifyReply,
-): Promise<Agent | null> {
-  const agent = await requireAgent(deps, request, reply);
-  if (agent && !agent.roles.includes("admin")) {
-    throw new AppError("FORBIDDEN", {
-      message: "admin role required",
-      userMessage: ADMIN_ROLE_REQUIRED_MESSAGE,
-    });
-  }
-  return agent;
-}
-
-/** A refusal the user can fix on the form (400, 403 on oneself, 409), or null for any other error. */
-function formError(
-  error: unknown,
-  fieldId: (field: unknown) => string,
-): { error: FieldError; status: number } | null {
-  if (!isAppError(error)) return null;
-  if (error.code !== "BAD_REQUEST" && error.code !== "CONFLICT" && error.code !== "FORBIDDEN") return null;
-  return {
-    error: { id: fieldId(error.details?.field), message: error.userMessage },
-    status: httpStatusOf(error.code),
-  };
-}
-
 export function registerBackofficeAdminRoutes(scope: FastifyInstance, deps: AppDeps): void {
   registerAgentRoutes(scope, deps);
   registerTeamRoutes(scope, deps);
+  registerApiKeyRoutes(scope, deps);
 }
 
 async function teamNamesByAgent(deps: AppDeps): Promise<Map<string, string[]>> {
@@ -133,7 +100,7 @@ function registerAgentRoutes(scope: FastifyInstance, deps: AppDeps): void {
     admin: Agent,
     extra: { roles?: AgentRole[]; error?: FieldError; status?: number } = {},
   ) => {
-    const agent = await getManagedAgent(deps.db, { organisationId, agentId: param(request, "id") });
+    const agent = await getManagedAgent(deps.db, { organisationId, agentId: routeParam(request, "id") });
     const teams = (await teamNamesByAgent(deps)).get(agent.id) ?? [];
     const site = await backofficeSite(deps, request, reply, admin);
     const page = agentView({
@@ -159,8 +126,8 @@ function registerAgentRoutes(scope: FastifyInstance, deps: AppDeps): void {
     if (!admin) return reply;
     const submitted = fieldList(request.body, "roles");
     const form: NewAgentForm = {
-      email: field(request.body, "email").slice(0, 254),
-      name: field(request.body, "name").slice(0, 200),
+      email: formField(request.body, "email").slice(0, 254),
+      name: formField(request.body, "name").slice(0, 200),
       roles: submitted.filter(isAgentRole),
     };
     try {
@@ -169,7 +136,7 @@ function registerAgentRoutes(scope: FastifyInstance, deps: AppDeps): void {
         email: form.email ?? "",
         displayName: form.name ?? "",
         roles: parseRoles(submitted),
-        password: field(request.body, "password"),
+        password: formField(request.body, "password"),
         clock: deps.clock,
         actorId: admin.id,
       });
@@ -201,7 +168,7 @@ function registerAgentRoutes(scope: FastifyInstance, deps: AppDeps): void {
     try {
       const agent = await changeAgentRoles(deps.db, {
         organisationId,
-        agentId: param(request, "id"),
+        agentId: routeParam(request, "id"),
         roles,
         actorId: admin.id,
         clock: deps.clock,
@@ -216,17 +183,45 @@ function registerAgentRoutes(scope: FastifyInstance, deps: AppDeps): void {
     }
   });
 
+  scope.get(`${route}/:id/dissociation-oidc`, async (request, reply) => {
+    const admin = await requireAdmin(deps, request, reply);
+    if (!admin) return reply;
+    const agent = await getManagedAgent(deps.db, { organisationId, agentId: routeParam(request, "id") });
+    if (agent.oidcIssuer === null) {
+      request.session.flash = "Ce compte n'est associé à aucune identité chez le fournisseur.";
+      return reply.redirect(agentPath(agent.id), 303);
+    }
+    const site = await backofficeSite(deps, request, reply, admin);
+    return sendPage(reply, agentOidcUnlinkView({ site, agent }));
+  });
+
+  scope.post(`${route}/:id/dissociation-oidc`, async (request, reply) => {
+    const admin = await requireAdmin(deps, request, reply);
+    if (!admin) return reply;
+    const { agent, unlinked } = await unlinkAgentOidc(deps.db, {
+      organisationId,
+      agentId: routeParam(request, "id"),
+      actorId: admin.id,
+      clock: deps.clock,
+    });
+    request.log.info({ agentId: agent.id, adminId: admin.id, unlinked }, "agent oidc identity unlinked");
+    request.session.flash = unlinked
+      ? "Identité dissociée : la prochaine connexion par le fournisseur l'associera de nouveau par l'adresse électronique."
+      : "Ce compte n'est associé à aucune identité chez le fournisseur.";
+    return reply.redirect(agentPath(agent.id), 303);
+  });
+
   scope.post(`${route}/:id/statut`, async (request, reply) => {
     const admin = await requireAdmin(deps, request, reply);
     if (!admin) return reply;
-    const action = field(request.body, "action");
+    const action = formField(request.body, "action");
     if (action !== "desactiver" && action !== "reactiver") {
       throw new AppError("BAD_REQUEST", { message: "unknown status action" });
     }
     try {
       const agent = await setAgentActive(deps.db, {
         organisationId,
-        agentId: param(request, "id"),
+        agentId: routeParam(request, "id"),
         active: action === "reactiver",
         actorId: admin.id,
         clock: deps.clock,
@@ -292,7 +287,7 @@ function registerTeamRoutes(scope: FastifyInstance, deps: AppDeps): void {
   scope.post(route, async (request, reply) => {
     const admin = await requireAdmin(deps, request, reply);
     if (!admin) return reply;
-    const name = field(request.body, "name").slice(0, 200);
+    const name = formField(request.body, "name").slice(0, 200);
     try {
       const team = await createTeam(deps.db, { organisationId, name, actorId: admin.id, clock: deps.clock });
       request.log.info({ teamId: team.id, adminId: admin.id }, "team created");
@@ -308,12 +303,12 @@ function registerTeamRoutes(scope: FastifyInstance, deps: AppDeps): void {
   scope.post(`${route}/:id/nom`, async (request, reply) => {
     const admin = await requireAdmin(deps, request, reply);
     if (!admin) return reply;
-    const teamId = param(request, "id");
+    const teamId = routeParam(request, "id");
     try {
       const team = await renameTeam(deps.db, {
         organisationId,
         teamId,
-        name: field(request.body, "name").slice(0, 200),
+        name: formField(request.body, "name").slice(0, 200),
         actorId: admin.id,
         clock: deps.clock,
       });
@@ -331,11 +326,11 @@ function registerTeamRoutes(scope: FastifyInstance, deps: AppDeps): void {
   scope.post(`${route}/:id/membres`, async (request, reply) => {
     const admin = await requireAdmin(deps, request, reply);
     if (!admin) return reply;
-    const teamId = param(request, "id");
+    const teamId = routeParam(request, "id");
     await addTeamMember(deps.db, {
       organisationId,
       teamId,
-      agentId: field(request.body, "agentId"),
+      agentId: formField(request.body, "agentId"),
       actorId: admin.id,
     });
     request.log.info({ teamId, adminId: admin.id }, "team member added");
@@ -346,11 +341,11 @@ function registerTeamRoutes(scope: FastifyInstance, deps: AppDeps): void {
   scope.post(`${route}/:id/membres/:agentId/retrait`, async (request, reply) => {
     const admin = await requireAdmin(deps, request, reply);
     if (!admin) return reply;
-    const teamId = param(request, "id");
+    const teamId = routeParam(request, "id");
     const { removed } = await removeTeamMember(deps.db, {
       organisationId,
       teamId,
-      agentId: param(request, "agentId"),
+      agentId: routeParam(request, "agentId"),
       actorId: admin.id,
     });
     request.log.info({ teamId, adminId: admin.id, removed }, "team member removed");

@@ -13,6 +13,7 @@ import {
   addInternalNote,
   assignCase,
   changeCaseStatus,
+  purgeExpiredCases,
   replyToCase,
 } from "../../../domains/cases/index.ts";
 import { ensureOrganisation } from "../../../domains/identity/index.ts";
@@ -499,5 +500,29 @@ describe("desk case page", () => {
       String(download.headers["content-disposition"]),
       /^attachment; .*filename\*=UTF-8''justificatif%20%C3%A9t%C3%A9\.txt/,
     );
+  });
+
+  it("says on the page of a purged case that its content was erased, and when", async () => {
+    const c = await aCase(s.t.database.db, { organisationId: s.orgId, clock: s.clock, subject: "Ancienne" });
+    await changeCaseStatus(s.t.database.db, {
+      organisationId: s.orgId,
+      caseId: c.caseId,
+      actor: { agentId: s.me.id },
+      status: "clos",
+      clock: s.clock,
+    });
+    const before = await s.client.get(`/admin/demandes/${c.reference}`);
+    assert.doesNotMatch(before.body, /a été effacé le/);
+    // Three days later for the purge only: the agent's session lives on the app's clock.
+    const later = fixedClock(new Date(s.clock.now().getTime() + 3 * DAY));
+    await purgeExpiredCases(s.t.database.db, { organisationId: s.orgId, retentionDays: 2, clock: later });
+    const page = await s.client.get(`/admin/demandes/${c.reference}`);
+    assert.equal(page.statusCode, 200);
+    assert.match(
+      page.body,
+      /Le contenu de cette demande \(coordonnées, échanges, documents\) a été effacé le /,
+    );
+    assert.match(page.body, /Demande supprimée \(durée de conservation écoulée\)/);
+    assert.match(page.body, /<p>Aucun message\.<\/p>/);
   });
 });

@@ -7,7 +7,9 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { suggestAnswers } from "../../../domains/assistant/index.ts";
 import {
+  type AgentCaseView,
   addInternalNote,
   assignCase,
   changeCaseStatus,
@@ -57,6 +59,7 @@ import type { AppDeps } from "../deps.ts";
 import { sendPage } from "../html.ts";
 import { requireAgent, takeFlash } from "../plugins/backoffice-auth.ts";
 import { backofficeSite } from "../plugins/backoffice-site.ts";
+import { registerReplyFormParser, replyFilesOf } from "./backoffice-cases-reply-form.ts";
 import { registerAnswerTemplateRoutes } from "./backoffice-cases-templates.routes.ts";
 
 export const DESK_ROLE_REQUIRED_MESSAGE =
@@ -138,6 +141,16 @@ export async function registerBackofficeCasesRoutes(scope: FastifyInstance, deps
     return id;
   };
 
+  /** Agent assist: what the knowledge base says about the citizen's last message (and the subject). */
+  const suggestionsFor = (view: AgentCaseView) => {
+    const lastCitizen = view.messages.filter((m) => m.author === "citizen").at(-1);
+    if (!lastCitizen || view.case.status === "clos") return Promise.resolve([]);
+    return suggestAnswers(deps.assistant, {
+      organisationId,
+      text: `${view.case.subject}\n${lastCitizen.body}`,
+    });
+  };
+
   const renderCase = async (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -152,7 +165,7 @@ export async function registerBackofficeCasesRoutes(scope: FastifyInstance, deps
       actor: actor(agent),
       clock: deps.clock,
     });
-    const [agents, teams, templates, mergedIntoReference, emails] = await Promise.all([
+    const [agents, teams, templates, mergedIntoReference, emails, suggestions] = await Promise.all([
       listDeskAgents(deps.db, { organisationId }),
       listTeams(deps.db, { organisationId }),
       listAnswerTemplates(deps.db, { organisationId }),
@@ -160,9 +173,20 @@ export async function registerBackofficeCasesRoutes(scope: FastifyInstance, deps
         ? findCaseReference(deps.db, { organisationId, caseId: view.case.mergedIntoId })
         : null,
       listCaseEmails(deps.db, { organisationId, caseId }),
+      suggestionsFor(view),
     ]);
     const site = await backofficeSite(deps, request, reply, agent);
-    const page = caseView({ site, view, agents, teams, templates, mergedIntoReference, emails, ...options });
+    const page = caseView({
+      site,
+      view,
+      agents,
+      teams,
+      templates,
+      mergedIntoReference,
+      emails,
+      suggestions,
+      ...options,
+    });
     return sendPage(reply, page, options.status ?? 200);
   };
 
@@ -174,15 +198,16 @@ export async function registerBackofficeCasesRoutes(scope: FastifyInstance, deps
         agent: Agent;
         caseId: string;
         body: unknown;
+        request: FastifyRequest;
       }) => Promise<string | { redirect: string; flash: string }>,
-      keep: (body: unknown) => CaseFormState = () => ({}),
+      keep: (body: unknown, request: FastifyRequest) => CaseFormState = () => ({}),
     ) =>
     async (request: FastifyRequest, reply: FastifyReply) => {
       const agent = await requireDeskAgent(deps, request, reply);
       if (!agent) return reply;
       const caseId = await caseIdOf(request);
       try {
-        const outcome = await run({ agent, caseId, body: request.body });
+        const outcome = await run({ agent, caseId, body: request.body, request });
         const { redirect, flash } =
           typeof outcome === "string"
             ? {
@@ -200,7 +225,10 @@ export async function registerBackofficeCasesRoutes(scope: FastifyInstance, deps
           typeof error.details?.fieldId === "string"
             ? error.details.fieldId
             : errorFieldId(action, error.details?.field);
-        const state = { ...keep(request.body), error: { form: action, fieldId, message: error.userMessage } };
+        const state = {
+          ...keep(request.body, request),
+          error: { form: action, fieldId, message: error.userMessage },
+        };
         return renderCase(request, reply, agent, caseId, { state, status: httpStatusOf(error.code) });
       }
     };
@@ -239,13 +267,14 @@ export async function registerBackofficeCasesRoutes(scope: FastifyInstance, deps
 
   const sendReply = caseAction(
     "reponse",
-    async ({ agent, caseId, body }) => {
+    async ({ agent, caseId, body, request }) => {
       const status = field(body, "statut");
       const result = await replyToCase(deps.db, {
         organisationId,
         caseId,
         actor: actor(agent),
         body: field(body, "texte"),
+        attachments: replyFilesOf(request),
         status: isCaseStatus(status) ? status : undefined,
         publicUrl: deps.config.publicUrl,
         clock: deps.clock,
@@ -254,16 +283,44 @@ export async function registerBackofficeCasesRoutes(scope: FastifyInstance, deps
         ? "Réponse envoyée : l'usager la reçoit par courriel et sur sa page de suivi."
         : "Réponse enregistrée : l'usager la lira sur sa page de suivi (pas d'adresse électronique).";
     },
-    (body) => ({ replyText: field(body, "texte"), replyStatus: field(body, "statut") }),
+    (body, request) => ({
+      replyText: field(body, "texte"),
+      replyStatus: field(body, "statut"),
+      replyFilesDropped: replyFilesOf(request).length > 0,
+    }),
   );
-  scope.post("/demandes/:reference/reponse", async (request, reply) => {
-    if (field(request.body, "action") !== "modele") return sendReply(request, reply);
-    // "Utiliser ce modèle" (without JavaScript): nothing changes, the form comes back pre-filled.
+  // "Insérer dans la réponse" (agent assist): the typed text comes back with the passage and its source.
+  const insertSuggestion = async (request: FastifyRequest, reply: FastifyReply, sourceId: string) => {
+    const agent = await requireDeskAgent(deps, request, reply);
+    if (!agent) return reply;
+    const caseId = await caseIdOf(request);
+    const view = await getCaseForAgent(deps.db, {
+      organisationId,
+      caseId,
+      actor: actor(agent),
+      clock: deps.clock,
+    });
+    const suggestion = (await suggestionsFor(view)).find((s) => s.source.id === sourceId);
+    const typed = field(request.body, "texte").trimEnd();
+    const replyText = suggestion ? [typed, suggestion.insertText].filter(Boolean).join("\n\n") : typed;
+    return renderCase(request, reply, agent, caseId, {
+      state: {
+        replyText,
+        replyStatus: field(request.body, "statut"),
+        replyFilesDropped: replyFilesOf(request).length > 0,
+      },
+    });
+  };
+  // "Utiliser ce modèle" (without JavaScript): nothing changes, the form comes back pre-filled.
+  const useTemplate = async (request: FastifyRequest, reply: FastifyReply) => {
     const agent = await requireDeskAgent(deps, request, reply);
     if (!agent) return reply;
     const caseId = await caseIdOf(request);
     const templateId = field(request.body, "modele");
-    const kept = { replyStatus: field(request.body, "statut") };
+    const kept = {
+      replyStatus: field(request.body, "statut"),
+      replyFilesDropped: replyFilesOf(request).length > 0,
+    };
     if (templateId === "")
       return renderCase(request, reply, agent, caseId, {
         state: {
@@ -280,6 +337,17 @@ export async function registerBackofficeCasesRoutes(scope: FastifyInstance, deps
     const template = await getAnswerTemplate(deps.db, { organisationId, id: templateId });
     return renderCase(request, reply, agent, caseId, {
       state: { ...kept, replyText: template.body, templateId: template.id },
+    });
+  };
+  // Its own scope: only this form is multipart (documents), read before the CSRF check.
+  await scope.register(async (replyScope) => {
+    await registerReplyFormParser(replyScope);
+    replyScope.post("/demandes/:reference/reponse", async (request, reply) => {
+      const action = field(request.body, "action");
+      if (action.startsWith("suggestion:"))
+        return insertSuggestion(request, reply, action.slice("suggestion:".length));
+      if (action !== "modele") return sendReply(request, reply);
+      return useTemplate(request, reply);
     });
   });
 

@@ -195,6 +195,69 @@ describe("back office: sign-in with an OpenID Connect provider (local oidc-provi
     assert.match(other.body, /déjà associé à une autre identité/);
   });
 
+  it("lets an administrator unlink an identity after confirmation; the new identity then links by e-mail", async () => {
+    const organisationId = t.deps.organisation.id;
+    const linked = await anAgent(database.db, { organisationId, displayName: "Léa Lien", clock });
+    provider.accounts.set("sub-old", { email: linked.email, email_verified: true });
+    provider.accounts.set("sub-new", { email: linked.email, email_verified: true });
+    assert.equal((await throughProvider(aBackofficeClient(t.app), "sub-old")).statusCode, 303);
+    assert.equal((await throughProvider(aBackofficeClient(t.app), "sub-new")).statusCode, 403);
+
+    const agentOnly = await anAgent(database.db, { organisationId, roles: ["agent"], clock });
+    const notAdmin = aBackofficeClient(t.app, { address: "10.3.0.1" });
+    await notAdmin.signIn(agentOnly.email, agentOnly.password);
+    await notAdmin.get("/admin");
+    const forbidden = await notAdmin.post(`/admin/agents/${linked.id}/dissociation-oidc`, {});
+    assert.equal(forbidden.statusCode, 403);
+    assert.match(forbidden.body, /réservée aux administrateurs/);
+
+    const admin = await anAgent(database.db, { organisationId, roles: ["admin"], clock });
+    const client = aBackofficeClient(t.app, { address: "10.3.0.2" });
+    await client.signIn(admin.email, admin.password);
+    const notLinked = await client.get(`/admin/agents/${agentOnly.id}/dissociation-oidc`);
+    assert.equal(notLinked.statusCode, 303, "nothing to confirm for an account without identity");
+    const page = await client.get(`/admin/agents/${linked.id}`);
+    assert.ok(page.body.includes(`associé à une identité chez le fournisseur ${provider.issuer}`));
+    assert.ok(page.body.includes(`href="/admin/agents/${linked.id}/dissociation-oidc"`));
+    const confirm = await client.get(`/admin/agents/${linked.id}/dissociation-oidc`);
+    assert.equal(confirm.statusCode, 200);
+    assert.match(confirm.body, /<h1>Dissocier l'identité du compte de Léa Lien \?<\/h1>/);
+    assert.equal(
+      (await agentRow(linked.email))?.oidc_subject,
+      "sub-old",
+      "nothing changes before confirming",
+    );
+
+    const noToken = await client.post(`/admin/agents/${linked.id}/dissociation-oidc`, {}, { csrf: null });
+    assert.equal(noToken.statusCode, 403);
+    assert.equal((await agentRow(linked.email))?.oidc_subject, "sub-old");
+
+    const done = await client.post(`/admin/agents/${linked.id}/dissociation-oidc`, {});
+    assert.equal(done.statusCode, 303);
+    assert.equal(done.headers.location, `/admin/agents/${linked.id}`);
+    const after = await client.get(`/admin/agents/${linked.id}`);
+    assert.match(after.body, /Identité dissociée : la prochaine connexion par le fournisseur/);
+    assert.match(after.body, /Aucune identité associée\./);
+    const row = await agentRow(linked.email);
+    assert.equal(row?.oidc_issuer, null);
+    assert.equal(row?.oidc_subject, null);
+    const event = await database.db
+      .selectFrom("events")
+      .select(["action", "actor_id", "data"])
+      .where("entity_id", "=", linked.id)
+      .where("action", "=", "oidc_unlinked")
+      .executeTakeFirstOrThrow();
+    assert.equal(event.actor_id, admin.id);
+    assert.deepEqual(event.data, { issuer: provider.issuer }, "the issuer, never the subject");
+
+    // The provider's new identity for the same verified address now links to the account.
+    const relinked = aBackofficeClient(t.app);
+    assert.equal((await throughProvider(relinked, "sub-new")).headers.location, "/admin");
+    assert.equal((await agentRow(linked.email))?.oidc_subject, "sub-new");
+    const again = await client.get(`/admin/agents/${linked.id}/dissociation-oidc`);
+    assert.equal(again.statusCode, 200, "linked again, so it can be unlinked again");
+  });
+
   it("with OIDC_AUTO_CREATE, creates an unknown agent with the role agent only", async () => {
     provider.accounts.set("sub-nouveau", {
       email: "Nouvel.Agent@mairie-test.fr",

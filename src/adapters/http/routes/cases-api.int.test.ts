@@ -167,7 +167,14 @@ describe("cases API", () => {
     const doc = await t.app.inject({ method: "GET", url: "/api/docs/openapi.json" });
     assert.equal(doc.statusCode, 200);
     const paths = Object.keys(doc.json().paths).sort();
-    assert.deepEqual(paths, ["/api/v1/cases", "/api/v1/cases/{reference}", "/api/v1/search"]);
+    assert.deepEqual(paths, [
+      "/api/v1/cases",
+      "/api/v1/cases/{reference}",
+      "/api/v1/conversations",
+      "/api/v1/conversations/{id}/messages",
+      "/api/v1/conversations/{id}/votes",
+      "/api/v1/search",
+    ]);
     assert.ok(doc.json().paths["/api/v1/cases"].post.requestBody);
     const page = await t.app.inject({ method: "GET", url: "/api/docs" });
     assert.equal(page.statusCode, 200);

@@ -1,4 +1,6 @@
 /** What the outbox worker needs from an SMTP (or other) transport. Implemented in adapters/email. */
+export type EmailAttachment = { filename: string; contentType: string; content: Buffer };
+
 export type EmailToSend = {
   to: string;
   subject: string;
@@ -8,6 +10,8 @@ export type EmailToSend = {
   references: string[];
   /** Sets `Auto-Submitted: auto-replied` (acknowledgements). */
   autoReply: boolean;
+  /** Documents attached by the agent (type detected from their content when they were stored). */
+  attachments?: EmailAttachment[];
 };
 
 /**

@@ -12,6 +12,7 @@ import type { Clock } from "../../../shared/clock.ts";
 import type { Db, OutboxEmailsTable, RootDb } from "../../../shared/database.ts";
 import { recordEvent } from "../../../shared/events.ts";
 import type { Logger } from "../../../shared/logger.ts";
+import { loadAttachmentContents } from "../../cases/attachment-contents.ts";
 import type { EmailSender, SendResult } from "./email-sender.port.ts";
 import { OUTBOX_NOTIFY_CHANNEL } from "./outbox.ts";
 import { nextAttemptDelay } from "./retry-schedule.ts";
@@ -102,6 +103,15 @@ export function createEmailWorker(deps: EmailWorkerDeps) {
       if (!row) break;
       let result: SendResult;
       try {
+        const attachments = await loadAttachmentContents(deps.db, {
+          organisationId: row.organisation_id,
+          ids: row.attachment_ids,
+        });
+        if (attachments.length < row.attachment_ids.length)
+          deps.logger.warn(
+            { outboxId: row.id, expected: row.attachment_ids.length, found: attachments.length },
+            "outbox e-mail: attachments erased since queued, sent without them",
+          );
         result = await deps.sender.send({
           to: row.to_address,
           subject: row.subject,
@@ -110,6 +120,11 @@ export function createEmailWorker(deps: EmailWorkerDeps) {
           inReplyTo: row.in_reply_to ?? undefined,
           references: row.reference_ids,
           autoReply: row.kind === "acknowledgement",
+          attachments: attachments.map(({ filename, contentType, content }) => ({
+            filename,
+            contentType,
+            content,
+          })),
         });
       } catch (error) {
         // A sender must return failures; a throw is a bug, retried like a temporary failure.

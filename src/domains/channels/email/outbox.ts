@@ -21,6 +21,11 @@ export type OutgoingEmail = {
   references?: string[];
   /** "acknowledgement" marks the mail `Auto-Submitted: auto-replied` so that robots do not answer it. */
   kind?: OutboxEmailKind;
+  /**
+   * Ids of stored case attachments to send with the mail: a reference, not a copy (the worker loads
+   * the bytes when it sends, from the same organisation only).
+   */
+  attachmentIds?: string[];
 };
 
 /** Channel woken by a NOTIFY at commit, so a listening worker sends at once instead of at its next poll. */
@@ -47,6 +52,7 @@ export async function enqueueEmail(db: Db, email: OutgoingEmail): Promise<{ id: 
       message_id: messageId,
       in_reply_to: email.inReplyTo === undefined ? null : (normaliseMessageId(email.inReplyTo) ?? null),
       reference_ids: references,
+      attachment_ids: email.attachmentIds ?? [],
     })
     .execute();
   // Delivered at commit (never if the transaction rolls back); harmless when nobody listens.

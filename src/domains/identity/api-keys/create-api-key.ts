@@ -9,16 +9,22 @@ import { inTransaction } from "./transaction.ts";
 
 const MAX_NAME_LENGTH = 100;
 
-/** Creates a key for an external system; the key is returned here only, never again. */
+export const API_KEY_NAME_MESSAGE = `Donnez à la clé un nom de 1 à ${MAX_NAME_LENGTH} caractères (le système qui l'utilise).`;
+
+/**
+ * Creates a key for an external system; the key is returned here only, never again.
+ * `actorId`: the administrator who created it (none from the command line).
+ */
 export async function createApiKey(
   db: Db,
-  input: { organisationId: string; name: string; clock: Clock },
-): Promise<{ id: string; key: string }> {
+  input: { organisationId: string; name: string; clock: Clock; actorId?: string | null },
+): Promise<{ id: string; key: string; name: string }> {
   const name = collapseWhitespace(stripControlCharacters(input.name ?? ""));
   if (name === "" || name.length > MAX_NAME_LENGTH)
     throw new AppError("BAD_REQUEST", {
       message: "invalid api key name",
-      userMessage: `Donnez à la clé un nom de 1 à ${MAX_NAME_LENGTH} caractères (le système qui l'utilise).`,
+      userMessage: API_KEY_NAME_MESSAGE,
+      details: { field: "name" },
     });
   const id = newId();
   const { key, hash } = newApiKey();
@@ -38,7 +44,8 @@ export async function createApiKey(
       entityType: "api_key",
       entityId: id,
       action: "created",
+      actorId: input.actorId ?? null,
     });
   });
-  return { id, key };
+  return { id, key, name };
 }

@@ -5,6 +5,7 @@ export {
   type ApiCaller,
   authenticateApiKey,
 } from "./authenticate-api-key.ts";
-export { createApiKey } from "./create-api-key.ts";
+export { API_KEY_NAME_MESSAGE, createApiKey } from "./create-api-key.ts";
+export { API_KEY_NOT_FOUND_MESSAGE, getApiKey } from "./get-api-key.ts";
 export { listApiKeys } from "./list-api-keys.ts";
 export { revokeApiKey } from "./revoke-api-key.ts";

@@ -1,16 +1,23 @@
-import { ADMIN_AGENTS_PATH, ADMIN_TEAMS_PATH } from "./labels.ts";
+import { ADMIN_AGENTS_PATH, ADMIN_API_KEYS_PATH, ADMIN_TEAMS_PATH } from "./labels.ts";
 
-/** The two administration pages, the current one marked for assistive technologies. */
-export function AdminNav(props: { current: "agents" | "equipes" }) {
+const LINKS = [
+  { key: "agents", href: ADMIN_AGENTS_PATH, label: "Comptes des agents" },
+  { key: "equipes", href: ADMIN_TEAMS_PATH, label: "Équipes" },
+  { key: "cles-api", href: ADMIN_API_KEYS_PATH, label: "Clés d'API" },
+] as const;
+
+/** The administration pages, the current one marked for assistive technologies. */
+export function AdminNav(props: { current: (typeof LINKS)[number]["key"] }) {
   return (
     <nav class="desk-back" aria-label="Administration">
-      <a href={ADMIN_AGENTS_PATH} aria-current={props.current === "agents" ? "page" : undefined}>
-        Comptes des agents
-      </a>
-      {" · "}
-      <a href={ADMIN_TEAMS_PATH} aria-current={props.current === "equipes" ? "page" : undefined}>
-        Équipes
-      </a>
+      {LINKS.map((link, index) => (
+        <>
+          {index > 0 ? " · " : null}
+          <a href={link.href} aria-current={props.current === link.key ? "page" : undefined}>
+            {link.label}
+          </a>
+        </>
+      ))}
     </nav>
   );
 }

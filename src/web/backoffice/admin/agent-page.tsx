@@ -3,7 +3,7 @@ import type { SiteContext } from "../../site.ts";
 import { BackofficePage } from "../backoffice-page.tsx";
 import { CsrfField, ErrorSummary, type FieldError } from "../form-fields.tsx";
 import { AdminNav } from "./admin-nav.tsx";
-import { ADMIN_AGENTS_PATH, agentPath } from "./labels.ts";
+import { ADMIN_AGENTS_PATH, agentOidcUnlinkPath, agentPath } from "./labels.ts";
 import { RoleCheckboxes } from "./role-checkboxes.tsx";
 
 export const AGENT_ROLES_FIELD_ID = "roles";
@@ -72,9 +72,53 @@ export function AgentPage(props: {
           </form>
         )}
       </section>
+      <section aria-labelledby="compte-oidc-titre">
+        <h2 id="compte-oidc-titre">Fournisseur d'identité</h2>
+        {agent.oidcIssuer ? (
+          <>
+            <p>
+              Ce compte est associé à une identité chez le fournisseur {agent.oidcIssuer} : l'agent s'y
+              connecte avec elle.
+            </p>
+            <p>
+              <a href={agentOidcUnlinkPath(agent.id)}>Dissocier cette identité…</a>
+            </p>
+          </>
+        ) : (
+          <p>
+            Aucune identité associée. À sa première connexion par le fournisseur d'identité, l'agent y sera
+            associé par son adresse électronique vérifiée.
+          </p>
+        )}
+      </section>
       <p>
         <a href={ADMIN_AGENTS_PATH}>Retour à la liste des comptes</a>
       </p>
+    </BackofficePage>
+  );
+}
+
+/** Confirmation before unlinking the account's OpenID Connect identity. */
+export function AgentOidcUnlinkPage(props: { site: SiteContext; agent: ManagedAgent }) {
+  const { agent } = props;
+  return (
+    <BackofficePage site={props.site} title={`Dissocier l'identité du compte de ${agent.displayName}`}>
+      <AdminNav current="agents" />
+      <h1>Dissocier l'identité du compte de {agent.displayName} ?</h1>
+      <div class="notice warning">
+        <p>
+          Le compte ne sera plus lié à son identité chez le fournisseur {agent.oidcIssuer}. À la prochaine
+          connexion par le fournisseur, Guichet l'associera à l'identité qui présente l'adresse vérifiée{" "}
+          {agent.email}. Le compte, ses rôles et son mot de passe éventuel ne changent pas.
+        </p>
+      </div>
+      <form method="post" action={agentOidcUnlinkPath(agent.id)} class="bo-form">
+        <CsrfField token={props.site.csrfToken} />
+        <button type="submit" class="danger">
+          Dissocier l'identité
+        </button>{" "}
+        <a href={agentPath(agent.id)}>Annuler et revenir au compte</a>
+      </form>
     </BackofficePage>
   );
 }

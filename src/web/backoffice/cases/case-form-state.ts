@@ -5,6 +5,8 @@ export type CaseFormState = {
   error?: { form: CaseAction; fieldId: string; message: string } | undefined;
   replyText?: string | undefined;
   replyStatus?: string | undefined;
+  /** Documents cannot be kept across a refused post: the form says so when some were sent. */
+  replyFilesDropped?: boolean | undefined;
   templateId?: string | undefined;
   noteText?: string | undefined;
   mergeTarget?: string | undefined;
@@ -14,7 +16,7 @@ export type CaseFormState = {
 export function errorFieldId(form: CaseAction, domainField: unknown): string {
   switch (form) {
     case "reponse":
-      return "reponse-texte";
+      return domainField === "attachments" ? "reponse-documents" : "reponse-texte";
     case "note":
       return "note-texte";
     case "affectation":

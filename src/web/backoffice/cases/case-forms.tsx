@@ -1,6 +1,8 @@
 import {
   AGENT_STATUS_TRANSITIONS,
   type CaseStatus,
+  MAX_ATTACHMENT_BYTES,
+  MAX_ATTACHMENTS_PER_MESSAGE,
   nextCaseStatus,
   type Team,
 } from "../../../domains/cases/index.ts";
@@ -22,11 +24,26 @@ function replyStatuses(current: CaseStatus): CaseStatus[] {
   return AGENT_STATUS_TRANSITIONS[after.status].filter((s) => s === "en_attente_usager" || s === "resolu");
 }
 
+const ACCEPTED_FILES = ".pdf,.png,.jpg,.jpeg,.txt,application/pdf,image/png,image/jpeg,text/plain";
+
+function documentsHint(state: CaseFormState): string {
+  const limits = `Jusqu'à ${MAX_ATTACHMENTS_PER_MESSAGE} fichiers de ${MAX_ATTACHMENT_BYTES / (1024 * 1024)} Mo chacun au plus : PDF, images PNG ou JPEG, texte. Ils sont joints au courriel et visibles sur la page de suivi.`;
+  return state.replyFilesDropped
+    ? `Les documents choisis n'ont pas été gardés : joignez-les de nouveau. ${limits}`
+    : limits;
+}
+
 export function ReplyForm(props: FormProps & { status: CaseStatus; templates: AnswerTemplate[] }) {
   const { state } = props;
   const statuses = replyStatuses(props.status);
   return (
-    <form method="post" action={casePath(props.reference, "reponse")} class="desk-form" id="form-reponse">
+    <form
+      method="post"
+      action={casePath(props.reference, "reponse")}
+      enctype="multipart/form-data"
+      class="desk-form"
+      id="form-reponse"
+    >
       <CsrfField token={props.csrfToken} />
       {props.templates.length > 0 ? (
         <div class="desk-template-picker">
@@ -66,6 +83,23 @@ export function ReplyForm(props: FormProps & { status: CaseStatus; templates: An
           <textarea id="reponse-texte" name="texte" rows={8} aria-describedby={describedBy}>
             {state.replyText ?? ""}
           </textarea>
+        )}
+      </Field>
+      <Field
+        id="reponse-documents"
+        label="Documents joints (facultatif)"
+        hint={documentsHint(state)}
+        error={errorFor(state, "reponse", "reponse-documents")}
+      >
+        {(describedBy) => (
+          <input
+            type="file"
+            id="reponse-documents"
+            name="documents"
+            multiple
+            accept={ACCEPTED_FILES}
+            aria-describedby={describedBy}
+          />
         )}
       </Field>
       {statuses.length > 0 ? (

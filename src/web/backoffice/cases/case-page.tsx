@@ -1,4 +1,5 @@
 import type { ComponentChildren } from "preact";
+import type { Suggestion } from "../../../domains/assistant/index.ts";
 import type { AgentCaseView, CaseMessage, Team } from "../../../domains/cases/index.ts";
 import type { CaseEmail } from "../../../domains/channels/email/index.ts";
 import type { AnswerTemplate, DeskAgent } from "../../../domains/desk/index.ts";
@@ -18,6 +19,7 @@ import {
   INBOX_PATH,
 } from "./labels.ts";
 import { LiveNotice } from "./live-notice.tsx";
+import { Suggestions } from "./suggestions.tsx";
 
 export type CasePageProps = {
   site: SiteContext;
@@ -30,6 +32,8 @@ export type CasePageProps = {
   emails?: CaseEmail[];
   state?: CaseFormState | undefined;
   flash?: string | undefined;
+  /** Knowledge-base passages that fit the citizen's message (agent assist). */
+  suggestions?: Suggestion[];
 };
 
 function Info(props: { label: string; children: ComponentChildren }) {
@@ -49,7 +53,17 @@ function CaseHeader(props: { view: AgentCaseView }) {
       <Info label="Statut">
         <span class={`badge case-status-${found.status}`}>{AGENT_STATUS_LABELS[found.status]}</span>
       </Info>
-      <Info label="Canal">{CHANNEL_LABELS[found.channel]}</Info>
+      <Info label="Canal">
+        {CHANNEL_LABELS[found.channel]}
+        {found.channel === "chat" ? (
+          <>
+            <br />
+            <span class="hint">
+              Vos réponses s'affichent aussi dans la conversation de l'usager avec l'assistant.
+            </span>
+          </>
+        ) : null}
+      </Info>
       <Info label="Usager">
         {contact.name ?? "Nom non indiqué"}
         {contact.email ? (
@@ -167,6 +181,14 @@ export function CasePage(props: CasePageProps) {
           </p>
         </div>
       ) : null}
+      {found.purgedAt ? (
+        <div class="notice">
+          <p>
+            Le contenu de cette demande (coordonnées, échanges, documents) a été effacé le{" "}
+            {formatDateTime(found.purgedAt)} : durée de conservation écoulée ou demande de l'usager.
+          </p>
+        </div>
+      ) : null}
       <CaseHeader view={view} />
       <Section id="echanges" title="Échanges">
         <Thread view={view} agents={props.agents} />
@@ -178,6 +200,7 @@ export function CasePage(props: CasePageProps) {
       ) : null}
       {open ? (
         <Section id="repondre" title="Répondre à l'usager">
+          <Suggestions suggestions={props.suggestions ?? []} />
           <ReplyForm {...common} status={found.status} templates={props.templates} />
         </Section>
       ) : null}

@@ -1,0 +1,104 @@
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, before, beforeEach, describe, it } from "node:test";
+import { aCase } from "../../test/factories/a-case.ts";
+import { createTestDatabase, type TestDatabase } from "../../test/helpers/test-db.ts";
+import { ERASED_SUBJECT } from "../domains/cases/index.ts";
+import { ensureOrganisation, type Organisation } from "../domains/identity/index.ts";
+import { fixedClock } from "../shared/clock.ts";
+import { citizenDataCommand, USAGE } from "./citizen-data.ts";
+
+describe("citizen-data command", () => {
+  let database: TestDatabase;
+  let organisation: Organisation;
+  let dir: string;
+  let lines: string[];
+  let stdout: string;
+  const clock = fixedClock(new Date("2026-03-10T09:00:00Z"));
+  const run = (...args: string[]) =>
+    citizenDataCommand(args, {
+      db: database.db,
+      organisation,
+      clock,
+      say: (line) => lines.push(line),
+      stdout: (text) => {
+        stdout += text;
+      },
+    });
+  const subjectOf = async (reference: string) =>
+    (
+      await database.db
+        .selectFrom("cases")
+        .select("subject")
+        .where("reference", "=", reference)
+        .executeTakeFirstOrThrow()
+    ).subject;
+
+  before(async () => {
+    database = await createTestDatabase();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "guichet-citizen-"));
+  });
+  beforeEach(async () => {
+    await database.truncate();
+    organisation = await ensureOrganisation(database.db, { slug: "demo", name: "Ville de Démo" });
+    lines = [];
+    stdout = "";
+  });
+  after(async () => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    await database.close();
+  });
+
+  it("lists the cases of the address, and refuses a missing address with the usage", async () => {
+    const opened = await aCase(database.db, {
+      organisationId: organisation.id,
+      clock,
+      contact: { name: "Jeanne", email: "jeanne@exemple.fr" },
+    });
+    assert.equal(await run("--email", "Jeanne@Exemple.fr"), 0);
+    assert.deepEqual(lines, [`1 demande(s) avec l'adresse Jeanne@Exemple.fr : ${opened.reference}.`]);
+    lines = [];
+    assert.equal(await run("--erase"), 2);
+    assert.deepEqual(lines, [USAGE]);
+  });
+
+  it("exports to a private file, never over an existing one, and to stdout with -", async () => {
+    await aCase(database.db, {
+      organisationId: organisation.id,
+      clock,
+      subject: "Carte d'identité",
+      contact: { name: "Jeanne", email: "jeanne@exemple.fr" },
+    });
+    const file = path.join(dir, "jeanne.json");
+    assert.equal(await run("--email", "jeanne@exemple.fr", "--export", file), 0);
+    const data = JSON.parse(fs.readFileSync(file, "utf8"));
+    assert.equal(data.format, "guichet-donnees-usager/1");
+    assert.equal(data.cases[0].subject, "Carte d'identité");
+    assert.equal(fs.statSync(file).mode & 0o777, 0o600);
+    assert.equal(await run("--email", "jeanne@exemple.fr", "--export", file, "--erase", "--confirm"), 1);
+    assert.match(lines.at(-1) ?? "", /existe déjà : choisissez un autre nom\. Rien n'a été effacé\./);
+    assert.equal(await subjectOf(data.cases[0].reference), "Carte d'identité", "nothing erased");
+
+    assert.equal(await run("--email", "jeanne@exemple.fr", "--export", "-"), 0);
+    assert.equal(JSON.parse(stdout).cases.length, 1);
+  });
+
+  it("erases only with --confirm", async () => {
+    const opened = await aCase(database.db, {
+      organisationId: organisation.id,
+      clock,
+      contact: { name: "Jeanne", email: "jeanne@exemple.fr" },
+    });
+    assert.equal(await run("--email", "jeanne@exemple.fr", "--erase"), 1);
+    assert.match(lines.at(-1) ?? "", /relancez avec --erase --confirm/);
+    assert.notEqual(await subjectOf(opened.reference), ERASED_SUBJECT);
+    assert.equal(await run("--email", "jeanne@exemple.fr", "--erase", "--confirm"), 0);
+    assert.match(
+      lines.at(-1) ?? "",
+      /^Effacé : 1 demande\(s\) \(1 message\(s\) vidé\(s\), 0 document\(s\) supprimé\(s\)\), 1 courriel\(s\) envoyé\(s\)/,
+    );
+    assert.equal(await subjectOf(opened.reference), ERASED_SUBJECT);
+  });
+});
