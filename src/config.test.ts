@@ -144,3 +144,60 @@ describe("parseConfig — OpenID Connect", () => {
     assert.throws(() => parseConfig({ ...oidcEnv, OIDC_AUTO_CREATE: "peut-être" }), /OIDC_AUTO_CREATE/);
   });
 });
+
+// ---- assistant: generative mode ----
+describe("parseConfig — generative mode (LLM)", () => {
+  it("is off by default, even with a model name alone", () => {
+    assert.equal(parseConfig({}).llm, undefined);
+    assert.equal(parseConfig({ LLM_MODEL: "albert-large" }).llm, undefined);
+  });
+
+  it("reads the API URL, model, key and timeout", () => {
+    assert.deepEqual(
+      parseConfig({
+        LLM_API_URL: "https://albert.api.etalab.gouv.fr/v1/",
+        LLM_MODEL: " albert-large ",
+        LLM_API_KEY: "sk-test",
+        LLM_TIMEOUT_MS: "2500",
+      }).llm,
+      {
+        baseUrl: "https://albert.api.etalab.gouv.fr/v1",
+        model: "albert-large",
+        apiKey: "sk-test",
+        timeoutMs: 2500,
+      },
+    );
+    assert.deepEqual(parseConfig({ LLM_API_URL: "http://127.0.0.1:11434/v1", LLM_MODEL: "mistral" }).llm, {
+      baseUrl: "http://127.0.0.1:11434/v1",
+      model: "mistral",
+      apiKey: undefined,
+      timeoutMs: 4000,
+    });
+  });
+
+  it("refuses bad settings with a French message naming the variable", () => {
+    const fails = (env: Record<string, string>, message: RegExp) =>
+      assert.throws(
+        () => parseConfig(env),
+        (e: unknown) => e instanceof ConfigError && message.test(e.message),
+      );
+    fails(
+      { LLM_API_URL: "https://albert.api.etalab.gouv.fr/v1" },
+      /^LLM_MODEL est obligatoire quand LLM_API_URL/,
+    );
+    fails(
+      { LLM_API_URL: "ftp://llm.local/v1", LLM_MODEL: "m" },
+      /^LLM_API_URL doit commencer par http: ou https:/,
+    );
+    fails({ LLM_API_URL: "pas une adresse", LLM_MODEL: "m" }, /^LLM_API_URL n'est pas une adresse valide/);
+    fails(
+      { LLM_API_URL: "https://u:p@llm.local/v1", LLM_MODEL: "m" },
+      /^LLM_API_URL doit être l'adresse de base/,
+    );
+    fails({ LLM_API_URL: "https://llm.local/v1?key=x", LLM_MODEL: "m" }, /sans identifiants ni paramètres/);
+    fails(
+      { LLM_API_URL: "https://llm.local/v1", LLM_MODEL: "m", LLM_TIMEOUT_MS: "10" },
+      /^LLM_TIMEOUT_MS doit être un entier/,
+    );
+  });
+});

@@ -39,10 +39,19 @@ export type Config = {
     domain: string;
     /** Built-in SMTP receiver; off unless SMTP_IN_PORT is set. */
     inbound: { port: number; host: string; maxBytes: number } | undefined;
+    /** SMTP_IN_ROUTES: recipient → organisation; undefined = every recipient to ORG_SLUG. */
+    inboundRoutes: InboundRouteConfig[] | undefined;
   };
   // ---- OpenID Connect ----
   /** Agents' sign-in with an OpenID Connect provider (ProConnect…); off unless OIDC_ISSUER is set. */
   oidc: OidcConfig | undefined;
+  // ---- retention ----
+  retention: RetentionConfig;
+  // ---- assistant ----
+  assistant: AssistantConfig;
+  // ---- assistant: generative mode ----
+  /** OpenAI-compatible chat-completions API that rephrases passages; off unless LLM_API_URL is set. */
+  llm: LlmConfig | undefined;
 };
 
 export class ConfigError extends Error {
@@ -140,6 +149,7 @@ function readMailConfig(env: Env, publicUrl: string): Config["mail"] {
           maxBytes: readInt(env, "SMTP_IN_MAX_BYTES", 25 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
         }
       : undefined,
+    inboundRoutes: readInboundRoutes(env, inPortRaw !== undefined && inPortRaw !== ""),
   };
 }
 
@@ -186,6 +196,12 @@ export function parseConfig(env: Env): Config {
     mail: readMailConfig(env, publicUrl),
     // ---- OpenID Connect ----
     oidc: readOidcConfig(env, publicUrl),
+    // ---- retention ----
+    retention: readRetentionConfig(env),
+    // ---- assistant ----
+    assistant: readAssistantConfig(env),
+    // ---- assistant: generative mode ----
+    llm: readLlmConfig(env),
   };
 }
 
@@ -254,5 +270,133 @@ function readOidcConfig(env: Env, publicUrl: string): OidcConfig | undefined {
     redirectUri: `${publicUrl}/admin/connexion/oidc/retour`,
     postLogoutRedirectUri: `${publicUrl}/admin/connexion?deconnexion=1`,
     allowHttp,
+  };
+}
+
+// ---- assistant ----
+export type AssistantConfig = {
+  /** Sites allowed to embed the chat widget (CORS origins, e.g. "https://www.ville.fr"). */
+  allowedOrigins: string[];
+};
+
+function readAssistantConfig(env: Env): AssistantConfig {
+  const raw = env.ASSISTANT_ALLOWED_ORIGINS?.trim() ?? "";
+  const allowedOrigins = raw
+    .split(",")
+    .map((origin) => origin.trim())
+    .filter(Boolean)
+    .map((origin) => {
+      let url: URL;
+      try {
+        url = new URL(origin);
+      } catch {
+        throw new ConfigError(
+          `ASSISTANT_ALLOWED_ORIGINS : « ${origin} » n'est pas une origine (ex. https://www.ville.fr).`,
+        );
+      }
+      if (
+        (url.protocol !== "https:" && url.protocol !== "http:") ||
+        url.origin !== origin.replace(/\/$/, "")
+      ) {
+        throw new ConfigError(
+          `ASSISTANT_ALLOWED_ORIGINS : « ${origin} » doit être une origine seule, sans chemin (ex. https://www.ville.fr).`,
+        );
+      }
+      return url.origin;
+    });
+  return { allowedOrigins };
+}
+
+// ---- assistant: generative mode ----
+export type LlmConfig = {
+  /** Base URL up to the version segment: https://albert.api.etalab.gouv.fr/v1, http://127.0.0.1:11434/v1. */
+  baseUrl: string;
+  model: string;
+  apiKey: string | undefined;
+  /** Past this the assistant gives its extractive answer. */
+  timeoutMs: number;
+};
+
+function readLlmConfig(env: Env): LlmConfig | undefined {
+  const baseUrl = readUrl(env, "LLM_API_URL", undefined, ["http:", "https:"]);
+  if (!baseUrl) return undefined;
+  const url = new URL(baseUrl);
+  // fetch refuses credentials in a URL, and a query string would end up before /chat/completions.
+  if (url.username || url.password || url.search || url.hash) {
+    throw new ConfigError(
+      "LLM_API_URL doit être l'adresse de base de l'API, sans identifiants ni paramètres (ex. https://albert.api.etalab.gouv.fr/v1) ; la clé va dans LLM_API_KEY.",
+    );
+  }
+  const model = env.LLM_MODEL?.trim();
+  if (!model) {
+    throw new ConfigError("LLM_MODEL est obligatoire quand LLM_API_URL est défini (nom du modèle).");
+  }
+  return {
+    baseUrl: baseUrl.replace(/\/+$/, ""),
+    model,
+    apiKey: env.LLM_API_KEY?.trim() || undefined,
+    timeoutMs: readInt(env, "LLM_TIMEOUT_MS", 4000, 100, 60_000),
+  };
+}
+
+// ---- e-mail: inbound routes ----
+/** One entry of SMTP_IN_ROUTES: a full address, or a whole domain, and the organisation's slug. */
+export type InboundRouteConfig =
+  | { address: string; organisationSlug: string }
+  | { domain: string; organisationSlug: string };
+
+const ROUTES_EXAMPLE = "« mairie@demo.fr=demo,autre.fr=autre »";
+
+/** "mairie@demo.fr=demo,contact@autre.fr=autre" (a bare domain takes every address at it). */
+function readInboundRoutes(env: Env, receiverOn: boolean): InboundRouteConfig[] | undefined {
+  const raw = env.SMTP_IN_ROUTES?.trim();
+  if (!raw) return undefined;
+  if (!receiverOn)
+    throw new ConfigError(
+      "SMTP_IN_ROUTES n'a d'effet qu'avec le récepteur SMTP : définissez aussi SMTP_IN_PORT.",
+    );
+  const seen = new Set<string>();
+  return raw
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const [recipient, slug, extra] = entry.split("=").map((part) => part.trim());
+      const key = recipient?.toLowerCase() ?? "";
+      const isAddress = MAIL_ADDRESS.test(key);
+      const isDomain = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/.test(key);
+      if (extra !== undefined || !slug || (!isAddress && !isDomain))
+        throw new ConfigError(
+          `SMTP_IN_ROUTES : « ${entry} » doit être de la forme adresse=organisation ou domaine=organisation, séparées par des virgules (par exemple ${ROUTES_EXAMPLE}).`,
+        );
+      if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(slug))
+        throw new ConfigError(
+          `SMTP_IN_ROUTES : « ${slug} » n'est pas un identifiant d'organisation (minuscules, chiffres et tirets, comme ORG_SLUG).`,
+        );
+      if (seen.has(key)) throw new ConfigError(`SMTP_IN_ROUTES : « ${key} » figure deux fois.`);
+      seen.add(key);
+      return isAddress ? { address: key, organisationSlug: slug } : { domain: key, organisationSlug: slug };
+    });
+}
+
+// ---- retention ----
+/** How long personal data is kept; purged by the scheduled tasks (see README, « Conservation des données »). */
+export type RetentionConfig = {
+  /** Closed cases are purged this many days after they were closed. */
+  casesDays: number;
+  /** Stored raw inbound e-mails and settled outbox rows are deleted after this many days. */
+  emailsDays: number;
+  /** Conversations with the assistant are deleted this many days after their last message. */
+  conversationsDays: number;
+  /** A resolved case the citizen did not reopen is closed after this many days. */
+  autoCloseDays: number;
+};
+
+function readRetentionConfig(env: Env): RetentionConfig {
+  return {
+    casesDays: readInt(env, "RETENTION_CASES_DAYS", 3 * 365, 1, 100 * 365),
+    emailsDays: readInt(env, "RETENTION_EMAILS_DAYS", 90, 1, 100 * 365),
+    conversationsDays: readInt(env, "RETENTION_CONVERSATIONS_DAYS", 90, 1, 100 * 365),
+    autoCloseDays: readInt(env, "CASE_AUTO_CLOSE_DAYS", 15, 1, 365),
   };
 }

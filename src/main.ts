@@ -8,8 +8,12 @@ import { openConfiguredDatabase } from "./adapters/db/open-configured-database.t
 import { startEmailChannel } from "./adapters/email/start-email-channel.ts";
 import { createReadiness } from "./adapters/http/readiness.ts";
 import { buildServer } from "./adapters/http/server.ts";
+import { registerRetentionTasks } from "./adapters/jobs/retention-tasks.ts";
+import { createScheduler } from "./adapters/jobs/scheduler.ts";
+import { createOpenAiChatClient } from "./adapters/llm/openai-chat-client.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { seedDemo } from "./demo/seed-demo.ts";
+import { createAssistantContext } from "./domains/assistant/index.ts";
 import { ensureOrganisation } from "./domains/identity/index.ts";
 import { countFiches } from "./domains/knowledge/fiches.repo.ts";
 import { importServicePublic } from "./domains/knowledge/import/import-service-public.ts";
@@ -35,8 +39,30 @@ export async function startGuichet(config: Config) {
     clock,
     logger,
   });
+  // Periodic tasks: every process runs the scheduler, each task runs once at a time across processes.
+  // More tasks: scheduler.register({ name, everyMs, run }) before start().
+  const scheduler = createScheduler({ db: handle.db, engine: handle.engine, clock, logger });
+  registerRetentionTasks(scheduler, { db: handle.db, clock, retention: config.retention });
+  scheduler.start();
   const search = createSearchEngine({ db: handle.db, clock });
+  const assistant = createAssistantContext({
+    db: handle.db,
+    clock,
+    search,
+    publicUrl: config.publicUrl,
+    llm: config.llm
+      ? {
+          client: createOpenAiChatClient({
+            baseUrl: config.llm.baseUrl,
+            model: config.llm.model,
+            apiKey: config.llm.apiKey,
+          }),
+          timeoutMs: config.llm.timeoutMs,
+        }
+      : undefined,
+  });
   const app = await buildServer({
+    assistant,
     config,
     db: handle.db,
     engine: handle.engine,
@@ -77,10 +103,11 @@ export async function startGuichet(config: Config) {
 
   const stop = async () => {
     await app.close();
+    await scheduler.stop();
     await email.stop();
     await handle.close();
   };
-  return { app, stop, ready, organisation, db: handle.db };
+  return { app, stop, ready, organisation, db: handle.db, scheduler };
 }
 
 const isEntryPoint = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
@@ -95,7 +122,12 @@ if (isEntryPoint) {
     }
     throw error;
   }
-  const running = await startGuichet(config);
+  // Some settings are checked against the database at start (SMTP_IN_ROUTES names organisations).
+  const running = await startGuichet(config).catch((error: unknown) => {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`Configuration invalide : ${error.message}`);
+    process.exit(2);
+  });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
       running.stop().then(

@@ -160,6 +160,8 @@ export type OutboxEmailsTable = {
   last_error: string | null;
   created_at: Timestamp;
   sent_at: EmailNullableTimestamp;
+  /** Case attachments the mail carries (migration 0009), loaded by the worker when it sends. */
+  attachment_ids: ColumnType<string[], string[] | undefined, string[]>;
 };
 
 export type InboundEmailStatus = "received" | "processed" | "rejected" | "failed";
@@ -237,6 +239,8 @@ export type CasesTable = {
   resolved_at: NullableTimestamp;
   closed_at: NullableTimestamp;
   updated_at: Timestamp;
+  /** When the thread, documents and contact were purged or erased (migration 0009). */
+  purged_at: NullableTimestamp;
 };
 
 export type CaseMessagesTable = {
@@ -263,6 +267,8 @@ export type CaseEmailIdsTable = {
 
 export type CaseAttachmentsTable = {
   id: string;
+  /** insertion order (migration 0009) */
+  seq: Generated<number>;
   organisation_id: string;
   message_id: string;
   filename: string;
@@ -348,3 +354,73 @@ export interface Database {
   answer_templates: AnswerTemplatesTable;
 }
 // ---- end of agents' desk ---------------------------------------------------------------------------
+
+// ---- Assistant: conversations (migrations/0010_assistant.sql) -----------------------------------
+type ConversationOutcomeColumn = "none" | "answered" | "clarified" | "handed_off" | "unanswered";
+
+export type ConversationsTable = {
+  id: string;
+  organisation_id: string;
+  channel: "web" | "widget" | "voice" | "phone";
+  state: Json<Record<string, unknown>>;
+  outcome: ColumnType<
+    ConversationOutcomeColumn,
+    ConversationOutcomeColumn | undefined,
+    ConversationOutcomeColumn
+  >;
+  helpful: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+  case_id: ColumnType<string | null, string | null | undefined, string | null>;
+  turns: ColumnType<number, number | undefined, number>;
+  started_at: Timestamp;
+  last_activity_at: Timestamp;
+};
+
+export type ConversationMessagesTable = {
+  id: string;
+  organisation_id: string;
+  conversation_id: string;
+  position: number;
+  author: "citizen" | "assistant" | "agent";
+  kind: string;
+  text: string;
+  payload: Json<Record<string, unknown>>;
+  helpful: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+  created_at: Timestamp;
+};
+
+export type UnansweredQuestionsTable = {
+  id: string;
+  organisation_id: string;
+  conversation_id: string | null;
+  question: string;
+  terms: string[];
+  reason: "no_match" | "not_helpful";
+  created_at: Timestamp;
+  handled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  local_item_id: ColumnType<string | null, string | null | undefined, string | null>;
+};
+
+export type AgentPresenceTable = { organisation_id: string; agent_id: string; seen_at: Timestamp };
+
+export interface Database {
+  agent_presence: AgentPresenceTable;
+  conversations: ConversationsTable;
+  conversation_messages: ConversationMessagesTable;
+  unanswered_questions: UnansweredQuestionsTable;
+}
+// ---- end of assistant ------------------------------------------------------------------------------
+
+// ---- periodic tasks (migration 0009) ----------------------------------------------------------------
+export type ScheduledTasksTable = {
+  name: string;
+  last_started_at: Timestamp;
+  last_finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  last_outcome: "ok" | "failed" | null;
+  last_report: ColumnType<Record<string, unknown>, string | undefined, string>;
+  last_error: string | null;
+};
+
+export interface Database {
+  scheduled_tasks: ScheduledTasksTable;
+}
+// ---- end of periodic tasks ---------------------------------------------------------------------------

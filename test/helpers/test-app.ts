@@ -7,6 +7,7 @@ import type { AppDeps } from "../../src/adapters/http/deps.ts";
 import { createReadiness } from "../../src/adapters/http/readiness.ts";
 import { buildServer } from "../../src/adapters/http/server.ts";
 import { type Config, parseConfig } from "../../src/config.ts";
+import { createAssistantContext } from "../../src/domains/assistant/index.ts";
 import { ensureOrganisation } from "../../src/domains/identity/index.ts";
 import { createSearchEngine } from "../../src/domains/knowledge/search/create-search-engine.ts";
 import { type Clock, systemClock } from "../../src/shared/clock.ts";
@@ -34,6 +35,7 @@ export async function createTestApp(
   const clock = options.clock ?? systemClock;
   const readiness = createReadiness();
   readiness.set("ready");
+  const search = options.deps?.search ?? createSearchEngine({ db: database.db, clock });
   const deps: AppDeps = {
     config,
     db: database.db,
@@ -42,7 +44,8 @@ export async function createTestApp(
     logger: createLogger({ level: "silent" }),
     organisation,
     readiness,
-    search: createSearchEngine({ db: database.db, clock }),
+    search,
+    assistant: createAssistantContext({ db: database.db, clock, search, publicUrl: config.publicUrl }),
     ...options.deps,
   };
   let app: FastifyInstance;

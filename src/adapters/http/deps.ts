@@ -1,4 +1,5 @@
 import type { Config } from "../../config.ts";
+import type { AssistantContext } from "../../domains/assistant/index.ts";
 import type { Organisation } from "../../domains/identity/index.ts";
 import type { SearchEngine } from "../../domains/knowledge/search/search.types.ts";
 import type { Clock } from "../../shared/clock.ts";
@@ -17,4 +18,6 @@ export type AppDeps = {
   organisation: Organisation;
   readiness: Readiness;
   search: SearchEngine;
+  /** The assistant's use cases' dependencies (search, passages, optional LLM). */
+  assistant: AssistantContext;
 };

@@ -5,6 +5,8 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { AppDeps } from "./deps.ts";
 import { installErrorHandlers } from "./error-handler.ts";
 import { registerAssetRoutes } from "./routes/assets.routes.ts";
+import { registerAssistantApiRoutes } from "./routes/assistant-api.routes.ts";
+import { registerAssistantPageRoutes } from "./routes/assistant-page.routes.ts";
 import { registerBackofficeRoutes } from "./routes/backoffice.routes.ts";
 import { registerApiDocs, registerCasesApiRoutes } from "./routes/cases-api.routes.ts";
 import { registerContactRoutes } from "./routes/contact.routes.ts";
@@ -61,5 +63,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   await registerContactRoutes(app, deps);
   await registerTrackingRoutes(app, deps);
   await registerCasesApiRoutes(app, deps);
+  await registerAssistantApiRoutes(app, deps);
+  await registerAssistantPageRoutes(app, deps);
   return app;
 }

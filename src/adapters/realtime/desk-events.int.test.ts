@@ -8,38 +8,11 @@ import { after, before, describe, it } from "node:test";
 import { aBackofficeClient } from "../../../test/factories/a-backoffice-client.ts";
 import { aCase } from "../../../test/factories/a-case.ts";
 import { anAgent } from "../../../test/factories/an-agent.ts";
+import { sseReader } from "../../../test/helpers/sse-reader.ts";
 import { createTestApp, type TestApp } from "../../../test/helpers/test-app.ts";
+import { isAgentAvailable } from "../../domains/assistant/index.ts";
 import { addCitizenMessage } from "../../domains/cases/index.ts";
 import { ensureOrganisation } from "../../domains/identity/index.ts";
-
-type SseEvent = { event: string; data: string };
-
-/** Reads server-sent events from a fetch body, one at a time. */
-function sseReader(body: ReadableStream<Uint8Array>) {
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = "";
-  return {
-    async next(): Promise<SseEvent> {
-      for (;;) {
-        const end = buffer.indexOf("\n\n");
-        if (end >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const lines = block.split("\n");
-          const event = lines.find((l) => l.startsWith("event: "))?.slice(7);
-          const data = lines.find((l) => l.startsWith("data: "))?.slice(6);
-          if (event !== undefined) return { event, data: data ?? "" };
-          continue; // a comment or the retry line
-        }
-        const { value, done } = await reader.read();
-        if (done) throw new Error("stream ended");
-        buffer += decoder.decode(value, { stream: true });
-      }
-    },
-    cancel: () => reader.cancel(),
-  };
-}
 
 describe("desk live feed (/admin/evenements)", () => {
   let t: TestApp;
@@ -88,6 +61,21 @@ describe("desk live feed (/admin/evenements)", () => {
     // Ids only: nothing a citizen wrote, nor their name, goes through the feed.
     assert.deepEqual(JSON.parse(message.data), { caseId: ours.caseId, kind: "message" });
     await events.cancel();
+  });
+
+  it("makes the agent available to chats while the feed is open, and away once it closes", async () => {
+    const available = () =>
+      isAgentAvailable(t.database.db, { organisationId: t.deps.organisation.id, now: new Date() });
+    await t.database.db.deleteFrom("agent_presence").execute();
+    assert.equal(await available(), false);
+    const response = await fetch(`${baseUrl}/admin/evenements`, { headers: { cookie } });
+    const events = sseReader(response.body!);
+    assert.equal((await events.next()).event, "pret");
+    assert.equal(await available(), true);
+    await events.cancel();
+    for (let i = 0; i < 50 && (await available()); i++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(await available(), false);
   });
 
   it("refuses a visitor who is not signed in", async () => {

@@ -4,6 +4,7 @@
  * and the account, so a logout or a disabled account ends the feed within one heartbeat.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { markAgentAway, markAgentPresent } from "../../domains/assistant/index.ts";
 import { findAgent } from "../../domains/identity/index.ts";
 import { AppError } from "../../shared/app-error.ts";
 import { databaseListener } from "../db/connect.ts";
@@ -62,6 +63,9 @@ export function registerDeskEventRoutes(
     const stream = openEventStream(request, reply, {
       heartbeatMs: options.heartbeatMs ?? 25_000,
       onHeartbeat: () => {
+        markAgentPresent(deps.db, { organisationId, agentId: agent.id, at: deps.clock.now() }).catch(
+          (error: unknown) => request.log.warn({ err: error }, "agent presence update failed"),
+        );
         if (checking) return;
         checking = true;
         sessionStillValid(deps, request, agent.id)
@@ -79,6 +83,9 @@ export function registerDeskEventRoutes(
       gone = true;
       streams.delete(stream);
       unsubscribe();
+      markAgentAway(deps.db, { organisationId, agentId: agent.id }).catch((error: unknown) =>
+        request.log.warn({ err: error }, "agent presence update failed"),
+      );
       request.log.info({ agentId: agent.id }, "desk feed closed");
     });
     try {
@@ -94,6 +101,8 @@ export function registerDeskEventRoutes(
     }
     // Sent once listening: a client that reads this line will not miss what is committed afterwards.
     stream.send("pret", {});
+    // The agent can now answer chats live: the assistant tells citizens asking for a person.
+    await markAgentPresent(deps.db, { organisationId, agentId: agent.id, at: deps.clock.now() });
     request.log.info({ agentId: agent.id }, "desk feed opened");
     return reply;
   });

@@ -18,6 +18,9 @@ export function openEventStream(
 ): EventStream {
   reply.hijack();
   const raw = reply.raw;
+  // Headers hooks set before the hijack (the chat API's CORS for the widget) would otherwise be lost.
+  for (const [name, value] of Object.entries(reply.getHeaders()))
+    if (value !== undefined) raw.setHeader(name, value);
   raw.writeHead(200, {
     "content-type": "text/event-stream; charset=utf-8",
     "cache-control": "no-store",

@@ -60,6 +60,11 @@ export function BackofficePage(props: BackofficePageProps) {
                   <a href="/admin/demandes">Demandes</a>
                 </li>
               ) : null}
+              {site.agent && (site.agent.roles.includes("editor") || site.agent.roles.includes("admin")) ? (
+                <li>
+                  <a href="/admin/questions-sans-reponse">Questions sans réponse</a>
+                </li>
+              ) : null}
               {site.agent?.roles.includes("admin") ? (
                 <li>
                   <a href="/admin/agents">Administration</a>

@@ -20,6 +20,7 @@ const NAV: { href: string; label: string }[] = [
   { href: "/", label: "Accueil" },
   { href: "/themes", label: "Démarches par thème" },
   { href: "/faq", label: "Questions fréquentes" },
+  { href: "/assistant", label: "Assistant" },
   { href: "/actualites", label: "Actualités" },
   { href: "/contact", label: "Nous écrire" },
   { href: "/suivi", label: "Suivre ma demande" },

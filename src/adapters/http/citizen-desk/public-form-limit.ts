@@ -13,6 +13,8 @@ const HOUR = 60 * 60 * 1000;
 export const CONTACT_LIMIT: FormLimit = { bucket: "contact", max: 5, windowMs: HOUR };
 export const TRACKING_LOOKUP_LIMIT: FormLimit = { bucket: "suivi", max: 10, windowMs: HOUR / 4 };
 export const TRACKING_REPLY_LIMIT: FormLimit = { bucket: "reponse", max: 30, windowMs: HOUR };
+/** New conversations with the assistant (API and /assistant page share it). */
+export const CONVERSATION_START_LIMIT: FormLimit = { bucket: "conversation", max: 30, windowMs: HOUR };
 // Older hits are useless to every bucket above.
 const KEEP_MS = 24 * HOUR;
 

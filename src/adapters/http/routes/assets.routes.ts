@@ -4,6 +4,7 @@ import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { AppError } from "../../../shared/app-error.ts";
 import { themeCss } from "../../../web/assets/theme.ts";
+import { buildWidgetBundle } from "../../../web/widget/build-widget.ts";
 import type { AppDeps } from "../deps.ts";
 
 const ASSETS_DIR = path.resolve(import.meta.dirname, "../../../web/assets");
@@ -39,6 +40,8 @@ export async function registerAssetRoutes(app: FastifyInstance, deps: AppDeps): 
     reply.type("text/css; charset=utf-8").header("cache-control", CACHE).send(theme),
   );
 
+  await registerWidgetScript(app);
+
   if (deps.config.theme.name !== "etat") return;
   const dsfrRoot = findDsfrDist();
   if (!dsfrRoot) {
@@ -53,5 +56,30 @@ export async function registerAssetRoutes(app: FastifyInstance, deps: AppDeps): 
     if (!type || !file.startsWith(dsfrRoot + path.sep) || !fs.existsSync(file))
       throw new AppError("NOT_FOUND");
     return reply.type(type).header("cache-control", CACHE).send(fs.createReadStream(file));
+  });
+}
+
+/**
+ * /widget.js, loaded by the towns' own sites (hence the cross-origin resource policy). Its address
+ * never changes, so it is cached for a day and revalidated by ETag; `?v=<version>` is immutable.
+ */
+async function registerWidgetScript(app: FastifyInstance): Promise<void> {
+  const widget = await buildWidgetBundle();
+  app.get<{ Querystring: { v?: string } }>("/widget.js", async (request, reply) => {
+    reply
+      .type("text/javascript; charset=utf-8")
+      .header("etag", widget.etag)
+      .header("cross-origin-resource-policy", "cross-origin")
+      .header(
+        "cache-control",
+        request.query.v === widget.version
+          ? "public, max-age=31536000, immutable"
+          : "public, max-age=86400, stale-while-revalidate=604800",
+      );
+    const known = (request.headers["if-none-match"] ?? "")
+      .split(",")
+      .map((tag) => tag.trim().replace(/^W\//, ""));
+    if (known.includes(widget.etag)) return reply.code(304).send();
+    return reply.send(widget.code);
   });
 }

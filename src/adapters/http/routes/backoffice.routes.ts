@@ -27,6 +27,7 @@ import { installBackofficeErrors } from "../plugins/backoffice-errors.tsx";
 import { registerBackofficeSession, SESSION_COOKIE } from "../plugins/backoffice-session.ts";
 import { backofficeSite } from "../plugins/backoffice-site.ts";
 import { registerBackofficeAdminRoutes } from "./backoffice-admin.routes.ts";
+import { registerBackofficeAssistantRoutes } from "./backoffice-assistant.routes.ts";
 import { registerBackofficeCasesRoutes } from "./backoffice-cases.routes.ts";
 import { oidcLoginOption, registerBackofficeOidcRoutes } from "./backoffice-oidc.routes.ts";
 
@@ -81,6 +82,7 @@ export async function registerBackofficeRoutes(app: FastifyInstance, deps: AppDe
       registerContentRoutes(scope, deps);
       await registerBackofficeCasesRoutes(scope, deps);
       registerBackofficeAdminRoutes(scope, deps);
+      registerBackofficeAssistantRoutes(scope, deps);
     },
     { prefix: "/admin" },
   );
