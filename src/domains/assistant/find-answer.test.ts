@@ -102,6 +102,15 @@ describe("findAnswer over the whole catalogue", () => {
     );
   });
 
+  it("offers the closest pages instead of asserting one when it is not sure", async () => {
+    const finding = await ask("Comment déclarer un chien dangereux ?");
+    assert.equal(finding.kind, "clarify");
+    if (finding.kind !== "clarify") return;
+    assert.equal(finding.reason, "unsure");
+    assert.match(finding.options[0]?.title ?? "", /chien susceptible d'être dangereux/);
+    assert.ok(finding.options.length >= 2 && finding.options.length <= 3);
+  });
+
   it("does not answer out-of-scope questions", async () => {
     for (const question of [
       "Quelle est la recette de la tarte tatin ?",

@@ -15,7 +15,8 @@ export type ChoiceOption = { sourceId: string; title: string };
 
 export type Finding =
   | { kind: "answer"; page: PagePassages; best: RankedPassage; query: string; coverage: number }
-  | { kind: "clarify"; options: ChoiceOption[]; query: string }
+  /** "vague": a one- or two-word topic; "unsure": close to an answer, but not enough to assert it. */
+  | { kind: "clarify"; options: ChoiceOption[]; query: string; reason: "vague" | "unsure" }
   | { kind: "none"; query: string; coverage?: number };
 
 export const DECISION = {
@@ -23,10 +24,14 @@ export const DECISION = {
   candidates: 4,
   /**
    * Share of the question's words (or synonyms) that the answer itself (page title, passage and its
-   * section titles) must hold. At 0.7: 92 % of the eval questions answered, 0 of 12 out-of-scope
-   * questions; at 0.6: 95 % and 3 of 12 (bench/assistant-decisions.ts).
+   * section titles) must hold. With the eval questions' own pages dropped (citizens' phrasings): at 0.7,
+   * 58 % answered and 0 of 12 out-of-scope questions; at 0.6, 81 % and 3 of 12 (ADR 0004,
+   * bench/assistant-decisions.ts).
    */
   minCoverage: 0.7,
+  /** Between this and `minCoverage`, the best pages are offered as choices instead of an answer. */
+  unsureCoverage: 0.6,
+  unsureChoices: 3,
   /** A question of this many words or fewer is vague ("carte"): offer topics instead of guessing. */
   vagueTerms: 2,
   /** Hits read for pages titled with a vague question's words, when no folder is. */
@@ -182,7 +187,8 @@ export async function findAnswer(input: FindAnswerInput): Promise<Finding> {
 
   if (!input.context && !input.onlySourceId && typed.length <= DECISION.vagueTerms) {
     const options = await topicsOf(input, typed);
-    if (options && options.length >= 2) return { kind: "clarify", options, query: input.question };
+    if (options && options.length >= 2)
+      return { kind: "clarify", options, query: input.question, reason: "vague" };
   }
 
   let candidates: string[];
@@ -218,12 +224,22 @@ export async function findAnswer(input: FindAnswerInput): Promise<Finding> {
     const options = distinctOptions(
       (page.children ?? []).map((child) => ({ sourceId: child.sourceId, title: child.label })),
     );
-    return { kind: "clarify", options, query: input.question };
+    return { kind: "clarify", options, query: input.question, reason: "vague" };
   }
   const best = rankPassages([page], terms)[0];
   if (!best) return { kind: "none", query: input.question };
   const covered = coverageIn(answerTerms(page, best), typed);
-  if (!input.onlySourceId && covered < DECISION.minCoverage)
+  if (!input.onlySourceId && covered < DECISION.minCoverage) {
+    // Close but not sure: offer the best pages rather than assert one or give up.
+    const options = distinctOptions(
+      candidates.flatMap((id) => {
+        const candidate = pages.get(id);
+        return candidate ? [{ sourceId: candidate.sourceId, title: candidate.title }] : [];
+      }),
+    ).slice(0, DECISION.unsureChoices);
+    if (covered >= DECISION.unsureCoverage && options.length >= 2)
+      return { kind: "clarify", options, query: input.question, reason: "unsure" };
     return { kind: "none", query: input.question, coverage: covered };
+  }
   return { kind: "answer", page, best, query: input.question, coverage: covered };
 }

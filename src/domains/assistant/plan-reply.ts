@@ -69,7 +69,10 @@ async function answerQuestion(
   });
   if (finding.kind === "clarify") {
     return {
-      reply: replies.clarify(finding.options.map((option) => option.title)),
+      reply: replies.clarify(
+        finding.options.map((option) => option.title),
+        finding.reason,
+      ),
       state: {
         ...base,
         pending: {

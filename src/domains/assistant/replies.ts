@@ -49,10 +49,15 @@ export const replies = {
       "Je n'ai pas trouvé de réponse sûre à votre question. Je réponds sur les démarches administratives et les services de la mairie. Vous pouvez reformuler avec d'autres mots, ou demander à parler à un agent.",
       { choices: [HANDOFF_CHOICE] },
     ),
-  clarify: (labels: string[]) =>
+  clarify: (labels: string[], reason: "vague" | "unsure" = "vague") =>
     draft(
       "clarify",
-      numbered("Votre question peut concerner plusieurs sujets. Vous cherchez plutôt :", labels),
+      numbered(
+        reason === "vague"
+          ? "Votre question peut concerner plusieurs sujets. Vous cherchez plutôt :"
+          : "Je ne suis pas sûr d'avoir trouvé la bonne réponse. Vous cherchez peut-être :",
+        labels,
+      ),
       {
         choices: labels.map((label, i) => ({ label, value: String(i + 1) })),
       },
