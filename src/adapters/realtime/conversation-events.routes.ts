@@ -6,27 +6,16 @@
 import type { FastifyInstance } from "fastify";
 import { listConversationEntries, loadConversation } from "../../domains/assistant/index.ts";
 import { AppError } from "../../shared/app-error.ts";
-import { databaseListener } from "../db/connect.ts";
 import type { AppDeps } from "../http/deps.ts";
-import { type CaseEventHub, createCaseEventHub } from "./case-event-hub.ts";
-import { type EventStream, openEventStream } from "./event-stream.ts";
+import { openEventStream } from "./event-stream.ts";
+import { liveStreams } from "./live-streams.ts";
 
 export function registerConversationEvents(
   scope: FastifyInstance,
   deps: AppDeps,
   options: { heartbeatMs?: number } = {},
 ): void {
-  const listen = databaseListener(deps.db);
-  const hub: CaseEventHub | undefined = listen
-    ? createCaseEventHub({ listen, logger: deps.logger })
-    : undefined;
-  const streams = new Set<EventStream>();
-  scope.addHook("preClose", async () => {
-    for (const stream of streams) stream.end();
-  });
-  scope.addHook("onClose", async () => {
-    await hub?.close();
-  });
+  const { hub, track } = liveStreams(scope, deps);
 
   scope.get<{ Params: { id: string } }>(
     "/api/v1/conversations/:id/events",
@@ -55,10 +44,9 @@ export function registerConversationEvents(
       let gone = false;
       let pushing = Promise.resolve();
       const stream = openEventStream(request, reply, { heartbeatMs: options.heartbeatMs ?? 25_000 });
-      streams.add(stream);
+      track(stream);
       stream.onClose(() => {
         gone = true;
-        streams.delete(stream);
         unsubscribe();
       });
       const push = () => {

@@ -7,10 +7,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { markAgentAway, markAgentPresent } from "../../domains/assistant/index.ts";
 import { findAgent } from "../../domains/identity/index.ts";
 import { AppError } from "../../shared/app-error.ts";
-import { databaseListener } from "../db/connect.ts";
 import type { AppDeps } from "../http/deps.ts";
-import { type CaseEventHub, createCaseEventHub } from "./case-event-hub.ts";
-import { type EventStream, openEventStream } from "./event-stream.ts";
+import { openEventStream } from "./event-stream.ts";
+import { liveStreams } from "./live-streams.ts";
 
 export const DESK_EVENT_NAME = "demande";
 
@@ -35,18 +34,7 @@ export function registerDeskEventRoutes(
   deps: AppDeps,
   options: { path: string; authorise: Authorise; heartbeatMs?: number },
 ): void {
-  const listen = databaseListener(deps.db);
-  const hub: CaseEventHub | undefined = listen
-    ? createCaseEventHub({ listen, logger: deps.logger })
-    : undefined;
-  const streams = new Set<EventStream>();
-  // Open streams would keep the server from closing: end them first.
-  scope.addHook("preClose", async () => {
-    for (const stream of streams) stream.end();
-  });
-  scope.addHook("onClose", async () => {
-    await hub?.close();
-  });
+  const { hub, track } = liveStreams(scope, deps);
 
   scope.get(options.path, async (request, reply) => {
     const agent = await options.authorise(request, reply);
@@ -78,10 +66,9 @@ export function registerDeskEventRoutes(
           });
       },
     });
-    streams.add(stream);
+    track(stream);
     stream.onClose(() => {
       gone = true;
-      streams.delete(stream);
       unsubscribe();
       markAgentAway(deps.db, { organisationId, agentId: agent.id }).catch((error: unknown) =>
         request.log.warn({ err: error }, "agent presence update failed"),
