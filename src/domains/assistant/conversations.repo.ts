@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import type { Db } from "../../shared/database.ts";
 import { newId } from "../../shared/ids.ts";
 import type {
+  AssistantReply,
   ConversationChannel,
   ConversationOutcome,
   ReplyChoice,
@@ -112,6 +113,35 @@ export async function insertConversationMessage(
     })
     .execute();
   return id;
+}
+
+/** The assistant's reply as a message, with what a channel needs to show it again (sources, choices…). */
+export function insertAssistantReply(
+  db: Db,
+  values: {
+    organisationId: string;
+    conversationId: string;
+    messageId: string;
+    reply: Omit<AssistantReply, "messageId">;
+    at: Date;
+  },
+): Promise<string> {
+  const { reply } = values;
+  return insertConversationMessage(db, {
+    id: values.messageId,
+    organisationId: values.organisationId,
+    conversationId: values.conversationId,
+    author: "assistant",
+    kind: reply.kind,
+    text: reply.text,
+    payload: {
+      sources: reply.sources,
+      choices: reply.choices,
+      askHelpful: reply.askHelpful,
+      ...(reply.case ? { case: reply.case } : {}),
+    },
+    at: values.at,
+  });
 }
 
 export async function updateConversation(

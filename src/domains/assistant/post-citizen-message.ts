@@ -17,6 +17,7 @@ import { isConversationId } from "./conversation-id.ts";
 import { type ConversationState, readConversationState } from "./conversation-state.ts";
 import {
   type ConversationRow,
+  insertAssistantReply,
   insertConversationMessage,
   selectConversation,
   selectConversationMessages,
@@ -130,19 +131,11 @@ export async function postCitizenMessage(
       handoff,
     });
     if (reply.askHelpful) nextState.lastAnswer = { messageId, query: text.slice(0, 1000) };
-    await insertConversationMessage(trx, {
-      id: messageId,
+    await insertAssistantReply(trx, {
       organisationId: input.organisationId,
       conversationId: conversation.id,
-      author: "assistant",
-      kind: reply.kind,
-      text: reply.text,
-      payload: {
-        sources: reply.sources,
-        choices: reply.choices,
-        askHelpful: reply.askHelpful,
-        ...(reply.case ? { case: reply.case } : {}),
-      },
+      messageId,
+      reply,
       at: new Date(at.getTime() + 1),
     });
     await updateConversation(trx, {

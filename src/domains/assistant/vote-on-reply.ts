@@ -8,7 +8,7 @@ import type { AssistantReply } from "./assistant.types.ts";
 import type { AssistantContext } from "./assistant-context.ts";
 import { readConversationState } from "./conversation-state.ts";
 import {
-  insertConversationMessage,
+  insertAssistantReply,
   selectConversationMessages,
   setMessageHelpful,
   updateConversation,
@@ -46,14 +46,11 @@ export async function voteOnReply(
         reason: "not_helpful",
         at,
       });
-    await insertConversationMessage(trx, {
-      id: messageId,
+    await insertAssistantReply(trx, {
       organisationId: input.organisationId,
       conversationId: conversation.id,
-      author: "assistant",
-      kind: reply.kind,
-      text: reply.text,
-      payload: { choices: reply.choices },
+      messageId,
+      reply,
       at,
     });
     const { lastAnswer: _answered, ...rest } = state;
