@@ -10,6 +10,8 @@ import type { RootDb } from "../shared/database.ts";
 import type { Logger } from "../shared/logger.ts";
 import { DEMO_EDITOR, DEMO_ITEMS } from "./demo-content.ts";
 import { seedDemoCases } from "./seed-cases.ts";
+import { seedDemoFeedbackAnswers } from "./seed-feedback-answers.ts";
+import { seedDemoFeedbackTestimonials } from "./seed-feedback-testimonials.ts";
 
 /**
  * Demo content for a first start: an editor account and published FAQ entries, procedures and
@@ -58,6 +60,8 @@ export async function seedDemo(options: {
     });
   }
   await seedDemoCases({ db, organisationId, clock, logger });
+  await seedDemoFeedbackAnswers({ db, organisationId, clock, logger });
+  await seedDemoFeedbackTestimonials({ db, organisationId, clock, logger });
   logger.info(
     { items: DEMO_ITEMS.length, editor: DEMO_EDITOR.email, loginUrl: "/admin/connexion" },
     "demo content created; sign in to the back office with the demo editor account (password in the README)",

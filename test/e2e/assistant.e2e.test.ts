@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { replyToCase } from "../../src/domains/cases/index.ts";
+import { ensureStandardQuestionnaires } from "../../src/domains/feedback/index.ts";
 import { anAgent } from "../factories/an-agent.ts";
 import { axeViolations, chromiumMissing, launchBrowser } from "./browser.ts";
 import { E2E_FICHES, type SiteServer, startSiteServer } from "./site-server.ts";
@@ -272,6 +273,25 @@ describe("assistant in Chromium", { skip }, () => {
         clock: server.deps.clock,
       });
       await panel.locator(".ga-from-agent").getByText("Bonjour, je m'occupe de votre demande.").waitFor();
+
+      // The end-of-chat questionnaire: a note and a comment, thanks, one answer stored for the chat.
+      await ensureStandardQuestionnaires(server.database.db, {
+        organisationId: server.deps.organisation.id,
+        clock: server.deps.clock,
+      });
+      await panel.getByRole("button", { name: "Donner mon avis" }).click();
+      const rating = panel.getByRole("group", { name: "Votre avis sur cet échange" });
+      await rating.getByLabel("5 – Très satisfait").check();
+      await panel.getByLabel("Commentaire (facultatif)").fill("Réponse rapide, merci.");
+      assert.deepEqual(await axeViolations(page), []);
+      await panel.getByRole("button", { name: "Envoyer mon avis" }).click();
+      await panel.getByText("Merci pour votre avis.").waitFor();
+      const rated = await server.database.db
+        .selectFrom("feedback_answers")
+        .select(["channel", "csat"])
+        .where("verbatim", "=", "Réponse rapide, merci.")
+        .execute();
+      assert.deepEqual(rated, [{ channel: "chat", csat: 5 }]);
 
       // axe on the town's page with the panel open, shadow root included.
       assert.deepEqual(await axeViolations(page), []);

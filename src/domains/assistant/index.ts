@@ -19,6 +19,7 @@ export { listUnansweredQuestions, type UnansweredGroup } from "./list-unanswered
 export type { ChatCompletionRequest, ChatCompletionResult, ChatMessage, LlmClient } from "./llm.port.ts";
 export { loadConversation, postCitizenMessage, type TurnReply } from "./post-citizen-message.ts";
 export { purgeExpiredConversations } from "./purge-expired-conversations.ts";
+export { rateConversation } from "./rate-conversation.ts";
 export { startConversation } from "./start-conversation.ts";
 export { type Suggestion, suggestAnswers } from "./suggest-answers.ts";
 export { voteOnReply } from "./vote-on-reply.ts";

@@ -68,7 +68,17 @@ export function resolutionEmail(options: {
   reference: string;
   subject: string;
   publicUrl: string;
+  /** One-time "Je donne mon avis" link (feedback invitation), when one was created. */
+  feedbackUrl?: string | undefined;
 }): { subject: string; text: string } {
+  const feedback = options.feedbackUrl
+    ? [
+        "",
+        "Votre avis nous aide à améliorer nos services. Deux minutes suffisent, vos réponses sont anonymes :",
+        `Je donne mon avis : ${options.feedbackUrl}`,
+        "Ce lien ne sert qu'une fois, pendant 30 jours.",
+      ]
+    : [];
   return {
     subject: caseEmailSubject(options.reference, `Votre demande est traitée : ${options.subject}`),
     text: [
@@ -77,6 +87,7 @@ export function resolutionEmail(options: {
       `Votre demande ${options.reference} « ${options.subject} » est marquée comme résolue.`,
       "Si ce n'est pas le cas, répondez simplement à ce message : votre demande sera rouverte.",
       `Vous pouvez aussi la retrouver avec sa référence et votre adresse électronique sur ${options.publicUrl.replace(/\/+$/, "")}/suivi`,
+      ...feedback,
       "",
       "Cordialement,",
       options.organisationName,

@@ -13,6 +13,8 @@ export type PageProps = {
   path?: string;
   /** Pre-filled search query. */
   query?: string;
+  /** Extra stylesheets of one part of the site (e.g. "/assets/feedback.css"). */
+  stylesheets?: string[];
   children: ComponentChildren;
 };
 
@@ -40,6 +42,9 @@ export function Page(props: PageProps) {
         ) : null}
         <link rel="stylesheet" href={`/assets/site.css?v=${site.assetVersion}`} />
         <link rel="stylesheet" href={`/assets/theme.css?v=${site.assetVersion}`} />
+        {(props.stylesheets ?? []).map((href) => (
+          <link rel="stylesheet" href={`${href}?v=${site.assetVersion}`} />
+        ))}
       </head>
       <body>
         <a class="skip-link" href="#contenu">
@@ -117,6 +122,18 @@ export function Page(props: PageProps) {
               </li>
               <li>
                 <a href="/accessibilite">Accessibilité : non conforme (audit en cours)</a>
+              </li>
+              <li>
+                <a href="/temoignages">Témoignages</a>
+              </li>
+              <li>
+                <a href="/suggestions">Boîte à idées</a>
+              </li>
+              <li>
+                <a href="/vous-avez-dit">Vous avez dit, nous avons fait</a>
+              </li>
+              <li>
+                <a href="/avis">Je donne mon avis</a>
               </li>
               <li>
                 <a href="/admin">Espace agents</a>

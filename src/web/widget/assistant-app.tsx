@@ -7,6 +7,7 @@ import { useEffect, useReducer, useRef, useState } from "preact/hooks";
 import { type ChatClient, ChatError } from "./chat-client.ts";
 import type { AgentEvent } from "./chat-types.ts";
 import { MessageItem } from "./message-item.tsx";
+import { RatingForm } from "./rating-form.tsx";
 import type { SessionStore } from "./session-store.ts";
 import { currentChoices, INITIAL_STATE, replyAwaitingVote, widgetReducer } from "./widget-state.ts";
 
@@ -27,6 +28,7 @@ export function AssistantApp(props: { mode: AssistantMode; client: ChatClient; s
   const [state, dispatch] = useReducer(widgetReducer, INITIAL_STATE);
   const [open, setOpen] = useState(() => !launcher || store.read().open);
   const [draft, setDraft] = useState("");
+  const [rating, setRating] = useState(false);
   const stateRef = useRef(state);
   stateRef.current = state;
   const launcherRef = useRef<HTMLButtonElement>(null);
@@ -136,12 +138,15 @@ export function AssistantApp(props: { mode: AssistantMode; client: ChatClient; s
   }
 
   const restart = () => {
+    setRating(false);
     store.update({ conversationId: null });
     dispatch({ type: "reset" });
     setDraft("");
     fieldRef.current?.focus();
   };
 
+  const lastReply = [...state.messages].reverse().find((message) => message.author === "assistant");
+  const showRating = state.conversationId !== null && (rating || lastReply?.kind === "goodbye");
   const choices = currentChoices(state.messages);
   const awaitingVote = replyAwaitingVote(state.messages);
   const describedBy = state.error ? "ga-hint ga-error" : "ga-hint";
@@ -186,6 +191,12 @@ export function AssistantApp(props: { mode: AssistantMode; client: ChatClient; s
           Votre conversation a été transmise à la mairie : les réponses des agents s'affichent ici.
         </p>
       ) : null}
+      {showRating && state.conversationId ? (
+        <RatingForm
+          key={state.conversationId}
+          rate={(note, comment) => client.rate(state.conversationId as string, note, comment)}
+        />
+      ) : null}
       <form
         class="ga-form"
         onSubmit={(event: Event) => {
@@ -226,6 +237,11 @@ export function AssistantApp(props: { mode: AssistantMode; client: ChatClient; s
               Parler à un agent
             </button>
           )}
+          {state.conversationId && !showRating ? (
+            <button type="button" class="ga-restart" onClick={() => setRating(true)}>
+              Donner mon avis
+            </button>
+          ) : null}
           <button type="button" class="ga-restart" onClick={restart}>
             Nouvelle conversation
           </button>

@@ -23,6 +23,8 @@ export type ChatClient = {
   send(conversationId: string, text: string): Promise<ChatReply>;
   vote(conversationId: string, messageId: string, helpful: boolean): Promise<ChatReply>;
   list(conversationId: string): Promise<ChatEntry[]>;
+  /** The end-of-chat questionnaire; resolves with the API's French thanks. */
+  rate(conversationId: string, note: number, comment: string): Promise<string>;
   eventsUrl(conversationId: string): string;
 };
 
@@ -60,6 +62,13 @@ export function createChatClient(baseUrl: string): ChatClient {
       (await call<{ reply: ChatReply }>("POST", `${conversation(id)}/votes`, { messageId, helpful })).reply,
     list: async (id) =>
       (await call<{ messages: ChatEntry[] }>("GET", `${conversation(id)}/messages`)).messages,
+    rate: async (id, note, comment) =>
+      (
+        await call<{ message: string }>("POST", `${conversation(id)}/avis`, {
+          note,
+          ...(comment.trim() ? { commentaire: comment } : {}),
+        })
+      ).message,
     eventsUrl: (id) => url(`${conversation(id)}/events`),
   };
 }

@@ -15,6 +15,11 @@ export const TRACKING_LOOKUP_LIMIT: FormLimit = { bucket: "suivi", max: 10, wind
 export const TRACKING_REPLY_LIMIT: FormLimit = { bucket: "reponse", max: 30, windowMs: HOUR };
 /** New conversations with the assistant (API and /assistant page share it). */
 export const CONVERSATION_START_LIMIT: FormLimit = { bucket: "conversation", max: 30, windowMs: HOUR };
+/** Feedback answers (/avis, kiosk): a counter kiosk shares one address, hence a generous limit. */
+export const FEEDBACK_LIMIT: FormLimit = { bucket: "avis", max: 60, windowMs: HOUR };
+/** Testimonials and the suggestion box (src/adapters/http/routes/testimonials.routes.ts). */
+export const TESTIMONIAL_LIMIT: FormLimit = { bucket: "temoignage", max: 5, windowMs: HOUR };
+export const SUGGESTION_LIMIT: FormLimit = { bucket: "suggestion", max: 5, windowMs: HOUR };
 // Older hits are useless to every bucket above.
 const KEEP_MS = 24 * HOUR;
 

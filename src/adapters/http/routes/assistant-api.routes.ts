@@ -12,6 +12,7 @@ import {
   type ConversationEntry,
   listConversationEntries,
   postCitizenMessage,
+  rateConversation,
   startConversation,
   voteOnReply,
 } from "../../../domains/assistant/index.ts";
@@ -70,6 +71,12 @@ const StartBody = Type.Object(
 // Up to 10,000 characters are accepted so a long message gets the assistant's own French answer
 // ("résumez votre question") instead of a bare validation error.
 const MessageBody = Type.Object({ text: Type.String({ maxLength: 10_000 }) });
+// Checked by the questionnaire itself, for French messages (a note of 7 is "between 1 and 5").
+const RatingBody = Type.Object({
+  note: Type.Integer(),
+  commentaire: Type.Optional(Type.String({ maxLength: 20_000 })),
+});
+const RatingResponse = Type.Object({ message: Type.String() });
 const VoteBody = Type.Object({ messageId: Type.String({ maxLength: 64 }), helpful: Type.Boolean() });
 
 function conversationKey(request: FastifyRequest): string {
@@ -192,6 +199,34 @@ export async function registerAssistantApiRoutes(app: FastifyInstance, deps: App
           "assistant vote",
         );
         return { reply: serialiseReply(reply) };
+      },
+    );
+
+    typed.post(
+      "/api/v1/conversations/:id/avis",
+      {
+        config: { rateLimit: { max: 20, timeWindow: 60_000, keyGenerator: conversationKey } },
+        schema: {
+          tags,
+          summary: "Donner son avis sur l'échange (satisfaction de 1 à 5, commentaire facultatif)",
+          params: Params,
+          body: RatingBody,
+          response: { 200: RatingResponse, 201: RatingResponse },
+        },
+      },
+      async (request, reply) => {
+        const { created } = await rateConversation(deps.assistant, {
+          organisationId,
+          conversationId: request.params.id,
+          rating: request.body.note,
+          comment: request.body.commentaire,
+        });
+        request.log.info({ conversationId: request.params.id, created }, "conversation rated");
+        return reply.code(created ? 201 : 200).send({
+          message: created
+            ? "Merci pour votre avis."
+            : "Vous avez déjà donné votre avis sur cet échange, merci.",
+        });
       },
     );
 

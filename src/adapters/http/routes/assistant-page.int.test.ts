@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
 import { backgroundFicheIds, insertPackageFiches } from "../../../../test/factories/a-fiche.ts";
 import { createTestApp, type TestApp } from "../../../../test/helpers/test-app.ts";
+import { ensureStandardQuestionnaires } from "../../../domains/feedback/index.ts";
 import { CONVERSATION_COOKIE } from "./assistant-page.routes.ts";
 
 const FICHES = [
@@ -163,6 +164,26 @@ describe("assistant page without JavaScript (/assistant)", () => {
       decode(refused.body),
       /Choisissez « Oui » ou « Non » pour donner votre avis sur la réponse\./,
     );
+  });
+
+  it("takes the end-of-chat questionnaire as a plain form: a missing note is refused, one answer is kept", async () => {
+    await ensureStandardQuestionnaires(t.database.db, {
+      organisationId: t.deps.organisation.id,
+      clock: t.deps.clock,
+    });
+    const html = await ask("Renouvellement du passeport d'un majeur");
+    assert.match(decode(html), /<summary>Donner mon avis sur cet échange<\/summary>/);
+    const missing = await post("/assistant/note", { commentaire: "rien" });
+    assert.equal(missing.statusCode, 400);
+    assert.match(decode(missing.body), /<a href="#note-1">Choisissez une note de 1 à 5/);
+    const rated = await post("/assistant/note", { note: "4", commentaire: "Clair." });
+    assert.equal(rated.statusCode, 303);
+    assert.equal(rated.headers.location, "/assistant?avis=merci#avis");
+    const thanks = await t.app.inject({ method: "GET", url: "/assistant?avis=merci", headers: { cookie } });
+    assert.match(decode(thanks.body), /Merci pour votre avis sur cet échange\./);
+    await post("/assistant/note", { note: "1" });
+    const rows = await t.database.db.selectFrom("feedback_answers").select(["channel", "csat"]).execute();
+    assert.deepEqual(rows, [{ channel: "chat", csat: 4 }]);
   });
 
   it("hands over to a person from the button, shows the reference, then hides the button", async () => {

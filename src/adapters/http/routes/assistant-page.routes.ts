@@ -15,6 +15,7 @@ import {
   listConversationEntries,
   MAX_MESSAGE_LENGTH,
   postCitizenMessage,
+  rateConversation,
   startConversation,
   voteOnReply,
 } from "../../../domains/assistant/index.ts";
@@ -37,6 +38,8 @@ const MESSAGE_LIMIT = { max: 20, timeWindow: 60_000 };
 const FOREIGN_ORIGIN_MESSAGE =
   "Ce formulaire a été envoyé depuis un autre site : par sécurité, il n'a pas été pris en compte. Posez votre question directement sur cette page.";
 const EMPTY_MESSAGE = "Écrivez votre question avant de l'envoyer.";
+const RATING_MISSING_MESSAGE = "Choisissez une note de 1 à 5 pour donner votre avis sur cet échange.";
+const RATING_THANKS = "Merci pour votre avis sur cet échange.";
 const VOTE_MISSING_MESSAGE = "Choisissez « Oui » ou « Non » pour donner votre avis sur la réponse.";
 const TOO_MANY_MESSAGES =
   "Vous avez envoyé beaucoup de messages en peu de temps. Attendez une minute, puis envoyez de nouveau votre message.";
@@ -85,13 +88,24 @@ export async function registerAssistantPageRoutes(app: FastifyInstance, deps: Ap
   const renderChat = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    options: { status?: number; draft?: string; error?: string } = {},
+    options: {
+      status?: number;
+      draft?: string;
+      error?: string;
+      rating?: { error?: string; thanks?: string };
+    } = {},
   ) => {
     const entries = await entriesOf(conversationIdOf(request));
     if (entries === null) reply.clearCookie(CONVERSATION_COOKIE, cookieOptions);
     // The page shows a personal conversation: never kept by a shared cache.
     reply.header("cache-control", "no-store");
-    const page = assistantView({ site, entries: entries ?? [], draft: options.draft, error: options.error });
+    const page = assistantView({
+      site,
+      entries: entries ?? [],
+      draft: options.draft,
+      error: options.error,
+      rating: options.rating,
+    });
     return sendPage(reply, page, options.status ?? 200);
   };
 
@@ -173,7 +187,33 @@ export async function registerAssistantPageRoutes(app: FastifyInstance, deps: Ap
       });
     });
 
-    scope.get("/assistant", async (request, reply) => renderChat(request, reply));
+    scope.get<{ Querystring: { avis?: string } }>("/assistant", async (request, reply) =>
+      renderChat(request, reply, request.query.avis === "merci" ? { rating: { thanks: RATING_THANKS } } : {}),
+    );
+
+    // "Votre avis sur cet échange": the end-of-chat questionnaire, one answer per conversation.
+    scope.post("/assistant/note", { config: limited }, async (request, reply) => {
+      const conversationId = conversationIdOf(request);
+      try {
+        if (!conversationId) throw new AppError("NOT_FOUND", { userMessage: CONVERSATION_NOT_FOUND_MESSAGE });
+        const note = field(request.body, "note");
+        if (!/^[1-5]$/.test(note)) throw new AppError("BAD_REQUEST", { userMessage: RATING_MISSING_MESSAGE });
+        await rateConversation(deps.assistant, {
+          organisationId,
+          conversationId,
+          rating: Number(note),
+          comment: field(request.body, "commentaire"),
+        });
+        request.log.info({ conversationId }, "conversation rated");
+        return reply.redirect("/assistant?avis=merci#avis", 303);
+      } catch (error) {
+        if (!isRefusal(error)) throw error;
+        return renderChat(request, reply, {
+          status: httpStatusOf(error.code),
+          rating: { error: error.userMessage },
+        });
+      }
+    });
 
     scope.post("/assistant", { config: limited }, async (request, reply) => {
       const text = field(request.body, "message");

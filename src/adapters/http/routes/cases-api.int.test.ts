@@ -171,6 +171,7 @@ describe("cases API", () => {
       "/api/v1/cases",
       "/api/v1/cases/{reference}",
       "/api/v1/conversations",
+      "/api/v1/conversations/{id}/avis",
       "/api/v1/conversations/{id}/messages",
       "/api/v1/conversations/{id}/votes",
       "/api/v1/search",

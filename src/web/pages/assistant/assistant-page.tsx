@@ -17,7 +17,68 @@ export type AssistantPageProps = {
   draft?: string | undefined;
   /** French message shown above the form and linked to the field. */
   error?: string | undefined;
+  /** The end-of-chat questionnaire: refused (French message) or done (thanks). */
+  rating?: { error?: string | undefined; thanks?: string | undefined } | undefined;
 };
+
+const NOTES = [
+  "Pas du tout satisfait",
+  "Peu satisfait",
+  "Moyennement satisfait",
+  "Satisfait",
+  "Très satisfait",
+];
+
+/** "Votre avis sur cet échange" without JavaScript: a disclosure holding a plain form. */
+function RatingSection(props: { rating: AssistantPageProps["rating"] }) {
+  const { rating } = props;
+  if (rating?.thanks)
+    return (
+      <p class="form-notice" id="avis" role="status">
+        {rating.thanks}
+      </p>
+    );
+  return (
+    <details class="chat-rating" id="avis" open={rating?.error !== undefined}>
+      <summary>Donner mon avis sur cet échange</summary>
+      {rating?.error ? <ErrorSummary errors={[{ id: "note-1", message: rating.error }]} /> : null}
+      <form method="post" action="/assistant/note" class="citizen-form" novalidate>
+        <fieldset aria-describedby={rating?.error ? "note-erreur" : undefined}>
+          <legend>Dans l'ensemble, êtes-vous satisfait de cet échange ?</legend>
+          {rating?.error ? (
+            <p id="note-erreur" class="error-message">
+              {rating.error}
+            </p>
+          ) : null}
+          {NOTES.map((label, i) => (
+            <div class="radio-field">
+              <input type="radio" id={`note-${i + 1}`} name="note" value={String(i + 1)} />
+              <label for={`note-${i + 1}`}>
+                {i + 1} – {label}
+              </label>
+            </div>
+          ))}
+        </fieldset>
+        <Field
+          id="commentaire"
+          label="Commentaire (facultatif)"
+          hint="N'indiquez pas d'informations personnelles (nom, adresse, numéro de dossier…)."
+        >
+          {(describedBy) => (
+            <textarea
+              id="commentaire"
+              name="commentaire"
+              rows={2}
+              maxlength={2000}
+              aria-describedby={describedBy}
+            />
+          )}
+        </Field>
+        <button type="submit">Envoyer mon avis</button>
+      </form>
+    </details>
+  );
+}
 
 export function AssistantPage(props: AssistantPageProps) {
   const { entries, error } = props;
@@ -47,6 +108,7 @@ export function AssistantPage(props: AssistantPageProps) {
           <a href="/assistant">actualiser la conversation</a>.
         </p>
       ) : null}
+      {entries.length > 0 ? <RatingSection rating={props.rating} /> : null}
       <h2 class="visually-hidden">Écrire à l'assistant</h2>
       {error ? <ErrorSummary errors={[{ id: "message", message: error }]} /> : null}
       <form method="post" action="/assistant" class="citizen-form chat-form" novalidate>

@@ -1,0 +1,74 @@
+import { ErrorSummary, Field, type FieldError } from "../../backoffice/form-fields.tsx";
+import { Page } from "../../layout/page.tsx";
+import type { SiteContext } from "../../site.ts";
+import { errorOf, FormKeyAndTrap, PERSONAL_DATA_WARNING } from "./form-bits.tsx";
+
+export type SuggestionValues = { sujet: string; suggestion: string };
+
+export function SuggestionPage(props: {
+  site: SiteContext;
+  values: SuggestionValues;
+  formKey: string;
+  errors: FieldError[];
+}) {
+  const { values, errors } = props;
+  const invalid = (id: string) => (errorOf(errors, id) ? "true" : undefined);
+  return (
+    <Page
+      site={props.site}
+      title={errors.length > 0 ? "Erreur : boîte à idées" : "Boîte à idées"}
+      path="/suggestions"
+      breadcrumb={[{ label: "Accueil", href: "/" }, { label: "Boîte à idées" }]}
+    >
+      <h1>Boîte à idées</h1>
+      <p class="lead">
+        Une idée pour améliorer l'accueil, une démarche ou un service ? Proposez-la : les idées retenues sont
+        suivies sur la page <a href="/vous-avez-dit">Vous avez dit, nous avons fait</a>.
+      </p>
+      <ErrorSummary errors={errors} />
+      <form method="post" action="/suggestions" class="citizen-form" novalidate>
+        <FormKeyAndTrap formKey={props.formKey} />
+        <Field
+          id="sujet"
+          label="Sujet"
+          hint="Facultatif. Par exemple : horaires, accueil, site internet."
+          error={errorOf(errors, "sujet")}
+        >
+          {(describedBy) => (
+            <input
+              id="sujet"
+              name="sujet"
+              type="text"
+              maxlength={100}
+              value={values.sujet}
+              aria-describedby={describedBy}
+              aria-invalid={invalid("sujet")}
+            />
+          )}
+        </Field>
+        <Field
+          id="suggestion"
+          label="Votre suggestion"
+          required
+          hint={PERSONAL_DATA_WARNING}
+          error={errorOf(errors, "suggestion")}
+        >
+          {(describedBy) => (
+            <textarea
+              id="suggestion"
+              name="suggestion"
+              required
+              rows={6}
+              maxlength={2000}
+              aria-describedby={describedBy}
+              aria-invalid={invalid("suggestion")}
+            >
+              {values.suggestion}
+            </textarea>
+          )}
+        </Field>
+        <button type="submit">Envoyer ma suggestion</button>
+      </form>
+    </Page>
+  );
+}
