@@ -126,6 +126,21 @@ async function seedDesk(
     .values(teamIds.map((id, i) => ({ id, organisation_id: organisationId, name: `Équipe ${i}` })))
     .execute();
 
+  const commitmentId = newId();
+  await db
+    .insertInto("service_commitments")
+    .values({
+      id: commitmentId,
+      organisation_id: organisationId,
+      label: "Réponse sous 5 jours ouvrés",
+      measure: "resolution",
+      delay_unit: "business_days",
+      delay_amount: 5,
+      target_share: 0.85,
+      created_at: new Date(),
+      updated_at: new Date(),
+    })
+    .execute();
   const start = new Date("2024-06-01T08:00:00Z").getTime();
   const span = 2 * 365 * 86_400_000;
   const started = performance.now();
@@ -165,6 +180,9 @@ async function seedDesk(
         resolved_at: status === "resolu" || status === "clos" ? updatedAt : null,
         closed_at: status === "clos" ? updatedAt : null,
         updated_at: updatedAt,
+        commitment_id: commitmentId,
+        due_at: new Date(openedAt.getTime() + 7 * 86_400_000),
+        sla_met: ["nouveau", "en_cours", "en_attente_usager"].includes(status) ? null : random() < 0.8,
       });
       messages.push({
         id: newId(),
@@ -220,6 +238,8 @@ async function measure(db: RootDb, desk: { organisationId: string; agentIds: str
   ];
   const byMix = new Map<string, number[]>();
   const all: number[] = [];
+  const now = new Date("2026-05-01T00:00:00Z");
+  for (const mix of mixes) mix[1] = { ...mix[1], now };
   for (const [, filters] of mixes)
     await listInbox(db, { organisationId: desk.organisationId, agentId: me, filters }); // warm-up
   for (let round = 0; round < ROUNDS; round++) {

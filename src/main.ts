@@ -14,6 +14,7 @@ import { createOpenAiChatClient } from "./adapters/llm/openai-chat-client.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { seedDemo } from "./demo/seed-demo.ts";
 import { createAssistantContext } from "./domains/assistant/index.ts";
+import { ensureStandardQuestionnaires } from "./domains/feedback/index.ts";
 import { ensureOrganisation } from "./domains/identity/index.ts";
 import { countFiches } from "./domains/knowledge/fiches.repo.ts";
 import { importServicePublic } from "./domains/knowledge/import/import-service-public.ts";
@@ -31,6 +32,7 @@ export async function startGuichet(config: Config) {
   logger.info({ engine: handle.engine, applied: handle.applied }, "database opened and migrated");
 
   const organisation = await ensureOrganisation(handle.db, config.organisation);
+  await ensureStandardQuestionnaires(handle.db, { organisationId: organisation.id, clock });
   const email = await startEmailChannel({
     config,
     db: handle.db,

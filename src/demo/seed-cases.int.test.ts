@@ -41,6 +41,15 @@ describe("demo desk seed", () => {
     assert.ok(new Set(inbox.items.map((c) => c.channel)).size >= 5, "several channels");
     assert.ok(new Set(inbox.items.map((c) => c.status)).size >= 3, "several statuses");
     assert.ok(inbox.items.some((c) => c.assignee?.id === agent.id));
+    const commitments = await database.db.selectFrom("service_commitments").select("label").execute();
+    assert.deepEqual(commitments.map((c) => c.label).sort(), [
+      "Première réponse sous 48 h ouvrées",
+      "Réponse aux courriels sous 5 jours ouvrés",
+    ]);
+    assert.ok(
+      inbox.items.every((c) => c.dueAt !== null),
+      "every demo case has its deadline",
+    );
     const templates = await database.db.selectFrom("answer_templates").select("title").execute();
     assert.ok(templates.length >= 2);
   });

@@ -16,6 +16,7 @@ import {
   openCase,
   replyToCase,
 } from "../domains/cases/index.ts";
+import { type CommitmentInput, createCommitment, listCommitments } from "../domains/commitments/index.ts";
 import { createAnswerTemplate } from "../domains/desk/index.ts";
 import { createAgent, findAgentByEmail } from "../domains/identity/index.ts";
 import { isAppError } from "../shared/app-error.ts";
@@ -199,6 +200,32 @@ async function ensureDemoAgent(db: RootDb, organisationId: string, clock: Clock)
   }
 }
 
+/** The demo's service commitments: the e-mail one wins for e-mails, the other covers every other channel. */
+const COMMITMENTS: CommitmentInput[] = [
+  {
+    label: "Première réponse sous 48 h ouvrées",
+    measure: "first_reply",
+    channel: "",
+    delayUnit: "business_hours",
+    delayAmount: "48",
+    targetPercent: "85",
+  },
+  {
+    label: "Réponse aux courriels sous 5 jours ouvrés",
+    measure: "resolution",
+    channel: "email",
+    delayUnit: "business_days",
+    delayAmount: "5",
+    targetPercent: "85",
+  },
+];
+
+/** Once per organisation: nothing is added when it already has a commitment. */
+async function ensureDemoCommitments(db: RootDb, organisationId: string, clock: Clock): Promise<void> {
+  if ((await listCommitments(db, { organisationId })).length > 0) return;
+  for (const form of COMMITMENTS) await createCommitment(db, { organisationId, form, actorId: null, clock });
+}
+
 export async function seedDemoCases(options: {
   db: RootDb;
   organisationId: string;
@@ -207,6 +234,8 @@ export async function seedDemoCases(options: {
   publicUrl?: string;
 }): Promise<{ created: number }> {
   const { db, organisationId, clock, logger } = options;
+  // Before the cases, so that they are opened with their deadline.
+  await ensureDemoCommitments(db, organisationId, clock);
   const any = await db
     .selectFrom("cases")
     .select("id")

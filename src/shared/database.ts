@@ -241,7 +241,7 @@ export type CasesTable = {
   updated_at: Timestamp;
   /** When the thread, documents and contact were purged or erased (migration 0009). */
   purged_at: NullableTimestamp;
-};
+} & CaseSlaColumns;
 
 export type CaseMessagesTable = {
   id: string;
@@ -424,3 +424,232 @@ export interface Database {
   scheduled_tasks: ScheduledTasksTable;
 }
 // ---- end of periodic tasks ---------------------------------------------------------------------------
+
+// ---- Feedback (migrations/0011_feedback.sql) ----------------------------------------------------
+type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
+export type FeedbackKind = "jdma" | "epic" | "csat" | "nps" | "custom";
+export type FeedbackChannel = "web" | "email" | "chat" | "phone" | "counter";
+
+export type QuestionnairesTable = {
+  id: string;
+  organisation_id: string;
+  slug: string;
+  kind: FeedbackKind;
+  title: string;
+  status: ColumnType<"draft" | "published" | "archived", "draft" | "published" | "archived" | undefined>;
+  current_version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type QuestionnaireVersionsTable = {
+  organisation_id: string;
+  questionnaire_id: string;
+  version: number;
+  definition: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+  created_by: Nullable<string>;
+};
+
+export type FeedbackInvitationsTable = {
+  id: string;
+  organisation_id: string;
+  token_hash: string;
+  questionnaire_id: string;
+  channel: string;
+  topic: Nullable<string>;
+  case_id: Nullable<string>;
+  conversation_id: Nullable<string>;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Nullable<Date>;
+};
+
+export type FeedbackAnswersTable = {
+  id: string;
+  organisation_id: string;
+  questionnaire_id: string;
+  questionnaire_version: number;
+  kind: FeedbackKind;
+  channel: FeedbackChannel;
+  topic: Nullable<string>;
+  case_id: Nullable<string>;
+  conversation_id: Nullable<string>;
+  invitation_id: Nullable<string>;
+  submission_key: Nullable<string>;
+  submitted_at: Timestamp;
+  answers: Json<Record<string, unknown>>;
+  satisfaction: Nullable<number>;
+  clarity: Nullable<number>;
+  help_sought: Nullable<string[]>;
+  autonomous: Nullable<boolean>;
+  help_tried: Nullable<number>;
+  help_reached: Nullable<number>;
+  help_quality: Nullable<number>;
+  csat: Nullable<number>;
+  nps: Nullable<number>;
+  verbatim: Nullable<string>;
+  sentiment: Nullable<number>;
+  verbatim_topics: Nullable<string[]>;
+  contact_email: Nullable<string>;
+};
+
+type Counter = ColumnType<number, number | undefined, number>;
+export type FeedbackDailyTable = {
+  organisation_id: string;
+  day: ColumnType<string, string, string>;
+  kind: string;
+  channel: string;
+  topic: ColumnType<string, string | undefined, string>;
+  answers: Counter;
+  satisfaction_n: Counter;
+  satisfaction_sum: Counter;
+  satisfied_n: Counter;
+  dissatisfied_n: Counter;
+  clarity_n: Counter;
+  clarity_sum: Counter;
+  autonomy_n: Counter;
+  autonomous_n: Counter;
+  help_tried_sum: Counter;
+  help_reached_sum: Counter;
+  help_quality_n: Counter;
+  help_quality_sum: Counter;
+  csat_n: Counter;
+  csat_sum: Counter;
+  nps_n: Counter;
+  nps_promoters: Counter;
+  nps_detractors: Counter;
+  sentiment_n: Counter;
+  sentiment_sum: Counter;
+};
+
+export interface Database {
+  questionnaires: QuestionnairesTable;
+  questionnaire_versions: QuestionnaireVersionsTable;
+  feedback_invitations: FeedbackInvitationsTable;
+  feedback_answers: FeedbackAnswersTable;
+  feedback_daily: FeedbackDailyTable;
+}
+// ---- end of feedback -------------------------------------------------------------------------------
+
+// ---- Testimonials, suggestions, improvement actions (migrations/0012_testimonials_and_actions.sql) ----
+type MaybeDate = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type MaybeText = ColumnType<string | null, string | null | undefined, string | null>;
+export type TestimonialChannel =
+  | "guichet"
+  | "telephone"
+  | "courriel"
+  | "site"
+  | "courrier"
+  | "chat"
+  | "autre";
+export type TestimonialFeeling = "satisfait" | "mitige" | "mecontent";
+export type TestimonialStatus = "a_moderer" | "approuve" | "rejete" | "publie";
+export type SuggestionStatus = "nouvelle" | "retenue" | "classee";
+export type ImprovementActionStatus = "envisagee" | "en_cours" | "realisee" | "abandonnee";
+
+export type TestimonialsTable = {
+  id: string;
+  organisation_id: string;
+  submission_key: MaybeText;
+  channel: TestimonialChannel;
+  title: string;
+  story: string;
+  feeling: TestimonialFeeling;
+  tags: ColumnType<string[], string[] | undefined, string[]>;
+  status: ColumnType<TestimonialStatus, TestimonialStatus | undefined, TestimonialStatus>;
+  flagged_words: ColumnType<string[], string[] | undefined, string[]>;
+  notify_email: MaybeText;
+  rejection_reason: MaybeText;
+  moderated_by: MaybeText;
+  moderated_at: MaybeDate;
+  reply_draft: MaybeText;
+  reply_drafted_by: MaybeText;
+  reply_drafted_at: MaybeDate;
+  reply: MaybeText;
+  reply_validated_by: MaybeText;
+  reply_validated_at: MaybeDate;
+  published_at: MaybeDate;
+  improvement_action_id: MaybeText;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type SuggestionsTable = {
+  id: string;
+  organisation_id: string;
+  submission_key: MaybeText;
+  topic: MaybeText;
+  body: string;
+  status: ColumnType<SuggestionStatus, SuggestionStatus | undefined, SuggestionStatus>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type ImprovementActionsTable = {
+  id: string;
+  organisation_id: string;
+  title: string;
+  description: string;
+  status: ColumnType<ImprovementActionStatus, ImprovementActionStatus | undefined, ImprovementActionStatus>;
+  outcome: ColumnType<string, string | undefined, string>;
+  owner_id: MaybeText;
+  created_by: MaybeText;
+  started_at: MaybeDate;
+  realised_at: MaybeDate;
+  abandoned_at: MaybeDate;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type ImprovementActionSourcesTable = {
+  id: string;
+  organisation_id: string;
+  action_id: string;
+  kind: "testimonial" | "suggestion" | "reference";
+  testimonial_id: MaybeText;
+  suggestion_id: MaybeText;
+  reference: MaybeText;
+  quote: ColumnType<string, string | undefined, string>;
+  created_at: Timestamp;
+};
+
+export interface Database {
+  testimonials: TestimonialsTable;
+  suggestions: SuggestionsTable;
+  improvement_actions: ImprovementActionsTable;
+  improvement_action_sources: ImprovementActionSourcesTable;
+}
+// ---- end of testimonials and actions ------------------------------------------------------------------
+
+// ---- Service commitments (migrations/0014_service_commitments.sql) ------------------------------------
+export type CommitmentMeasure = "first_reply" | "resolution";
+export type CommitmentDelayUnit = "business_days" | "business_hours";
+
+export type ServiceCommitmentsTable = {
+  id: string;
+  organisation_id: string;
+  label: string;
+  measure: CommitmentMeasure;
+  channel: ColumnType<CasesTable["channel"] | null, CasesTable["channel"] | null | undefined>;
+  delay_unit: CommitmentDelayUnit;
+  delay_amount: number;
+  /** numeric(4,3): the drivers return it as a string ("0.850"). */
+  target_share: ColumnType<string, number | string, number | string>;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+/** The SLA clock columns of `cases` (migration 0014), joined to CasesTable above. */
+export type CaseSlaColumns = {
+  commitment_id: ColumnType<string | null, string | null | undefined, string | null>;
+  due_at: NullableTimestamp;
+  /** null while the clock runs; true/false once it stopped. */
+  sla_met: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+};
+
+export interface Database {
+  service_commitments: ServiceCommitmentsTable;
+}
+// ---- end of service commitments -----------------------------------------------------------------------

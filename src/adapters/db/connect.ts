@@ -129,6 +129,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       }) as typeof pg.types.getTypeParser,
     };
     const pool = new pg.Pool({ connectionString: target.url, max: target.maxConnections ?? 10, types });
+    // An idle connection the server ends (restart, failover, pg_terminate_backend) is an "error" event on
+    // the pool; unheard, it would crash the process. The pool drops that client and the next query
+    // connects again; a query that was running gets its own error.
+    pool.on("error", () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const listen = postgresListen(target.url, types);
     listeners.set(db, listen);

@@ -10,9 +10,11 @@ import { registerAssistantPageRoutes } from "./routes/assistant-page.routes.ts";
 import { registerBackofficeRoutes } from "./routes/backoffice.routes.ts";
 import { registerApiDocs, registerCasesApiRoutes } from "./routes/cases-api.routes.ts";
 import { registerContactRoutes } from "./routes/contact.routes.ts";
+import { registerFeedbackRoutes } from "./routes/feedback.routes.ts";
 import { registerHealthRoutes } from "./routes/health.routes.ts";
 import { registerPublicRoutes } from "./routes/public.routes.ts";
 import { registerSearchRoutes } from "./routes/search.routes.ts";
+import { registerTestimonialRoutes } from "./routes/testimonials.routes.ts";
 import { registerTrackingRoutes } from "./routes/tracking.routes.ts";
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,64}$/;
@@ -61,9 +63,11 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   await registerSearchRoutes(app, deps);
   await registerBackofficeRoutes(app, deps);
   await registerContactRoutes(app, deps);
+  await registerFeedbackRoutes(app, deps);
   await registerTrackingRoutes(app, deps);
   await registerCasesApiRoutes(app, deps);
   await registerAssistantApiRoutes(app, deps);
   await registerAssistantPageRoutes(app, deps);
+  await registerTestimonialRoutes(app, deps);
   return app;
 }

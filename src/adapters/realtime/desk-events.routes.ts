@@ -35,6 +35,17 @@ export function registerDeskEventRoutes(
   options: { path: string; authorise: Authorise; heartbeatMs?: number },
 ): void {
   const { hub, track } = liveStreams(scope, deps);
+  // Presence writes run beside the stream; the server waits for them before it closes the database.
+  const writes = new Set<Promise<void>>();
+  const presence = (request: FastifyRequest, write: Promise<void>) => {
+    const tracked = write
+      .catch((error: unknown) => request.log.warn({ err: error }, "agent presence update failed"))
+      .finally(() => writes.delete(tracked));
+    writes.add(tracked);
+  };
+  scope.addHook("onClose", async () => {
+    await Promise.all(writes);
+  });
 
   scope.get(options.path, async (request, reply) => {
     const agent = await options.authorise(request, reply);
@@ -51,8 +62,9 @@ export function registerDeskEventRoutes(
     const stream = openEventStream(request, reply, {
       heartbeatMs: options.heartbeatMs ?? 25_000,
       onHeartbeat: () => {
-        markAgentPresent(deps.db, { organisationId, agentId: agent.id, at: deps.clock.now() }).catch(
-          (error: unknown) => request.log.warn({ err: error }, "agent presence update failed"),
+        presence(
+          request,
+          markAgentPresent(deps.db, { organisationId, agentId: agent.id, at: deps.clock.now() }),
         );
         if (checking) return;
         checking = true;
@@ -70,9 +82,7 @@ export function registerDeskEventRoutes(
     stream.onClose(() => {
       gone = true;
       unsubscribe();
-      markAgentAway(deps.db, { organisationId, agentId: agent.id }).catch((error: unknown) =>
-        request.log.warn({ err: error }, "agent presence update failed"),
-      );
+      presence(request, markAgentAway(deps.db, { organisationId, agentId: agent.id }));
       request.log.info({ agentId: agent.id }, "desk feed closed");
     });
     try {
@@ -86,10 +96,10 @@ export function registerDeskEventRoutes(
       unsubscribe();
       return reply;
     }
-    // Sent once listening: a client that reads this line will not miss what is committed afterwards.
-    stream.send("pret", {});
     // The agent can now answer chats live: the assistant tells citizens asking for a person.
     await markAgentPresent(deps.db, { organisationId, agentId: agent.id, at: deps.clock.now() });
+    // Sent once listening (and present): a client that reads this line misses nothing committed afterwards.
+    stream.send("pret", {});
     request.log.info({ agentId: agent.id }, "desk feed opened");
     return reply;
   });

@@ -1,5 +1,6 @@
 import { AppError } from "../../shared/app-error.ts";
 import { recordEvent } from "../../shared/events.ts";
+import { advanceSlaClock } from "../commitments/index.ts";
 import type { Case } from "./case.ts";
 import {
   CASE_STATUS_REFUSAL_MESSAGES,
@@ -28,7 +29,9 @@ export function decide(current: Case, event: CaseStatusEvent): { status: Case["s
 
 /**
  * Applies a decided status (with its timestamps) and records the `status_changed` event;
- * always bumps updated_at, which orders the inbox by latest activity.
+ * always bumps updated_at, which orders the inbox by latest activity. Every status change passes
+ * here, so the SLA clock (paused while waiting for the citizen, stopped at the first reply or the
+ * resolution) moves here too.
  */
 export async function saveCaseChange(
   trx: Trx,
@@ -41,8 +44,22 @@ export async function saveCaseChange(
     extra?: CaseRowChanges;
   },
 ): Promise<Case> {
+  const sla = await advanceSlaClock(trx, {
+    organisationId: current.organisationId,
+    caseId: current.id,
+    clock: { commitmentId: current.commitmentId, dueAt: current.dueAt, met: current.slaMet },
+    from: current.status,
+    to: options.status,
+    waitingSince: current.waitingSince,
+    // reply-to-case dates the first public reply once: that is the first_reply measure's stop.
+    firstReply: Boolean(options.extra?.first_agent_reply_at),
+    cause: options.cause,
+    actorId: options.actorId,
+    now: options.now,
+  });
   const updated = await updateCaseRow(trx, current.organisationId, current.id, {
     ...options.extra,
+    ...sla,
     status: options.status,
     ...statusTimestamps(current.status, options.status, options.now),
     updated_at: options.now,

@@ -40,6 +40,10 @@ export type Case = {
   updatedAt: Date;
   /** Set once retention or the citizen's erasure emptied the case (wipe-cases.ts). */
   purgedAt: Date | null;
+  /** The SLA clock (domains/commitments): null without a commitment; `slaMet` null while it runs. */
+  commitmentId: string | null;
+  dueAt: Date | null;
+  slaMet: boolean | null;
 };
 
 export type CaseAttachmentInfo = {

@@ -29,6 +29,9 @@ export const CASE_COLUMNS = [
   "closed_at",
   "updated_at",
   "purged_at",
+  "commitment_id",
+  "due_at",
+  "sla_met",
 ] as const;
 
 type Selected<T> = { [K in keyof T]: T[K] extends ColumnType<infer S, infer _I, infer _U> ? S : T[K] };
@@ -44,6 +47,9 @@ export type CaseRowChanges = Partial<{
   waiting_since: Date | null;
   resolved_at: Date | null;
   closed_at: Date | null;
+  commitment_id: string | null;
+  due_at: Date | null;
+  sla_met: boolean;
 }>;
 
 export function toCase(row: CaseRow): Case {
@@ -67,6 +73,9 @@ export function toCase(row: CaseRow): Case {
     closedAt: row.closed_at,
     updatedAt: row.updated_at,
     purgedAt: row.purged_at,
+    commitmentId: row.commitment_id,
+    dueAt: row.due_at,
+    slaMet: row.sla_met,
   };
 }
 

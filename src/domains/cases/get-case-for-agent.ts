@@ -1,6 +1,7 @@
 import type { Clock } from "../../shared/clock.ts";
 import type { Db } from "../../shared/database.ts";
 import { isUuid } from "../../shared/ids.ts";
+import { type CaseSla, getCaseSla } from "../commitments/index.ts";
 import { recordAudit } from "./audit-log.ts";
 import type { Case, CaseActor, CaseMessage } from "./case.ts";
 import { caseNotFound, requireCaseAgent } from "./case-actor.ts";
@@ -20,6 +21,8 @@ export type AgentCaseView = {
   history: CaseHistoryEntry[];
   team: { id: string; name: string } | null;
   assignee: { id: string; displayName: string } | null;
+  /** The service commitment the case is measured against, and where it stands (null: none). */
+  sla: CaseSla | null;
 };
 
 /**
@@ -34,7 +37,8 @@ export async function getCaseForAgent(
   await requireCaseAgent(db, input.organisationId, input.actor);
   const found = await selectCase(db, input.organisationId, input.caseId);
   if (!found) throw caseNotFound();
-  const [messages, history, team, assignee] = await Promise.all([
+  const now = input.clock.now();
+  const [messages, history, team, assignee, sla] = await Promise.all([
     selectMessages(db, input.organisationId, found.id, { publicOnly: false }),
     db
       .selectFrom("events")
@@ -60,6 +64,14 @@ export async function getCaseForAgent(
           .where("id", "=", found.assigneeId)
           .executeTakeFirst()
       : undefined,
+    getCaseSla(db, {
+      organisationId: input.organisationId,
+      commitmentId: found.commitmentId,
+      dueAt: found.dueAt,
+      met: found.slaMet,
+      waitingSince: found.status === "en_attente_usager" ? found.waitingSince : null,
+      now,
+    }),
   ]);
   await recordAudit(db, {
     organisationId: input.organisationId,
@@ -67,7 +79,7 @@ export async function getCaseForAgent(
     action: "case.viewed",
     entityType: "case",
     entityId: found.id,
-    now: input.clock.now(),
+    now,
   });
   return {
     case: found,
@@ -80,5 +92,6 @@ export async function getCaseForAgent(
     })),
     team: team ?? null,
     assignee: assignee ? { id: assignee.id, displayName: assignee.display_name } : null,
+    sla,
   };
 }

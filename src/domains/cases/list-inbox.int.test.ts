@@ -110,15 +110,13 @@ describe("listInbox", () => {
     assert.deepEqual(await list({}), ["id", "noise", "school", "birth"]);
   });
 
-  it("filters by status, team, channel, assignment and due date", async () => {
+  it("filters by status, team, channel and assignment", async () => {
     assert.deepEqual(await list({ status: "en_attente_usager" }), ["school"]);
     assert.deepEqual(await list({ status: ["nouveau", "resolu"] }), ["id", "noise", "birth"]);
     assert.deepEqual(await list({ teamId: ids.team }), ["birth"]);
     assert.deepEqual(await list({ channel: "phone" }), ["noise"]);
     assert.deepEqual(await list({ assignedToMe: true }), ["birth"]);
     assert.deepEqual(await list({ unassigned: true }), ["id", "noise"]);
-    assert.deepEqual(await list({ dueBefore: new Date("2026-03-10T09:02:30Z") }), ["birth"]);
-    assert.deepEqual(await list({ dueBefore: new Date("2026-03-10T09:05:00Z") }), ["id", "birth"]);
     assert.deepEqual(await list({ teamId: "pas-un-uuid" }), []);
   });
 

@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { AppError } from "../../shared/app-error.ts";
 import type { Db } from "../../shared/database.ts";
 import { isUuid } from "../../shared/ids.ts";
+import { describeSla, getBusinessCalendar, type SlaView } from "../commitments/index.ts";
 import type { CaseChannel, CasePriority, CaseStatus } from "./case.ts";
 import { searchableText } from "./cases.repo.ts";
 
@@ -12,10 +13,12 @@ export type InboxFilters = {
   assignedToMe?: boolean;
   unassigned?: boolean;
   /**
-   * "Late" until service commitments exist (later issue): still awaiting the administration
-   * (nouveau or en_cours) and opened before this date. The caller computes the date.
+   * "En retard": the SLA clock runs and its deadline passed before this instant (the caller's now).
+   * A case waiting for the citizen is late only if its deadline passed before the wait began.
    */
   dueBefore?: Date;
+  /** The caller's clock reading: each item's time left is computed at it (no `sla` without it). */
+  now?: Date;
   /** Full text over reference, subject, contact and messages; French stemming, accents ignored. */
   q?: string;
 };
@@ -34,6 +37,9 @@ export type InboxItem = {
   updatedAt: Date;
   waitingSince: Date | null;
   firstAgentReplyAt: Date | null;
+  dueAt: Date | null;
+  /** Time left or late against the service commitment, in business time (needs `filters.now`). */
+  sla: SlaView | null;
 };
 
 export type InboxPage = { items: InboxItem[]; nextCursor: string | null };
@@ -106,6 +112,8 @@ export async function listInbox(
       "cases.updated_at",
       "cases.waiting_since",
       "cases.first_agent_reply_at",
+      "cases.due_at",
+      "cases.sla_met",
     ])
     .where("cases.organisation_id", "=", input.organisationId);
 
@@ -119,10 +127,19 @@ export async function listInbox(
   }
   if (filters.assignedToMe) query = query.where("cases.assignee_id", "=", input.agentId);
   if (filters.unassigned) query = query.where("cases.assignee_id", "is", null);
-  if (filters.dueBefore)
+  if (filters.dueBefore) {
+    // Matches the partial index of running clocks (organisation_id, due_at) WHERE sla_met IS NULL.
+    const dueBefore = filters.dueBefore;
     query = query
-      .where("cases.status", "in", ["nouveau", "en_cours"])
-      .where("cases.opened_at", "<", filters.dueBefore);
+      .where("cases.sla_met", "is", null)
+      .where("cases.due_at", "<", dueBefore)
+      .where((eb) =>
+        eb.or([
+          eb("cases.waiting_since", "is", null),
+          eb("cases.due_at", "<", eb.ref("cases.waiting_since")),
+        ]),
+      );
+  }
   const q = searchableText(filters.q ?? "").trim();
   if (q !== "") {
     const match = sql<boolean>`cases.search_vector @@ websearch_to_tsquery('french', ${q})`;
@@ -160,6 +177,11 @@ export async function listInbox(
     .execute();
   const page = rows.slice(0, limit);
   const last = page.at(-1);
+  const now = filters.now;
+  const calendar =
+    now && page.some((row) => row.due_at !== null)
+      ? await getBusinessCalendar(db, input.organisationId)
+      : null;
   return {
     items: page.map((row) => ({
       id: row.id,
@@ -176,6 +198,17 @@ export async function listInbox(
       updatedAt: row.updated_at,
       waitingSince: row.waiting_since,
       firstAgentReplyAt: row.first_agent_reply_at,
+      dueAt: row.due_at,
+      sla:
+        now && calendar
+          ? describeSla({
+              dueAt: row.due_at,
+              met: row.sla_met,
+              waitingSince: row.waiting_since,
+              now,
+              calendar,
+            })
+          : null,
     })),
     nextCursor:
       rows.length > limit && last ? encodeCursor({ updatedAt: last.updated_at, id: last.id }) : null,

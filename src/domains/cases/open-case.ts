@@ -4,6 +4,7 @@ import type { Db } from "../../shared/database.ts";
 import { recordEvent } from "../../shared/events.ts";
 import { newId } from "../../shared/ids.ts";
 import { enqueueEmail } from "../channels/email/outbox.ts";
+import { startSlaClock } from "../commitments/index.ts";
 import { checkAttachments } from "./attachment-check.ts";
 import { recordAudit } from "./audit-log.ts";
 import type { CaseActor, CaseChannel, CasePriority, IncomingAttachment } from "./case.ts";
@@ -142,6 +143,12 @@ export async function openCase(db: Db, input: OpenCaseInput): Promise<OpenCaseRe
 
     const caseId = newId();
     const token = newTrackingToken();
+    const sla = await startSlaClock(trx, {
+      organisationId: input.organisationId,
+      channel: input.channel,
+      openedAt: now,
+      settings: organisation.settings,
+    });
     await trx
       .insertInto("cases")
       .values({
@@ -161,6 +168,8 @@ export async function openCase(db: Db, input: OpenCaseInput): Promise<OpenCaseRe
         submission_key: input.submissionKey || null,
         opened_at: now,
         updated_at: now,
+        commitment_id: sla?.commitmentId ?? null,
+        due_at: sla?.dueAt ?? null,
       })
       .execute();
     const message = await insertMessage(trx, {
@@ -186,7 +195,13 @@ export async function openCase(db: Db, input: OpenCaseInput): Promise<OpenCaseRe
       entityId: caseId,
       action: "opened",
       actorId: input.actor?.agentId ?? null,
-      data: { reference, channel: input.channel, messageId: message.id, attachments: attachments.length },
+      data: {
+        reference,
+        channel: input.channel,
+        messageId: message.id,
+        attachments: attachments.length,
+        ...(sla ? { commitmentId: sla.commitmentId, dueAt: sla.dueAt.toISOString() } : {}),
+      },
     });
     if (input.actor)
       await recordAudit(trx, {

@@ -1,3 +1,4 @@
+export { advanceSlaClock, type SlaColumnChanges } from "./advance-sla-clock.ts";
 export {
   addBusinessDays,
   addBusinessMinutes,
@@ -10,5 +11,33 @@ export {
   parisInstant,
   type Weekday,
 } from "./business-calendar.ts";
+export { addCalendarClosure, MAX_CLOSURES, removeCalendarClosure } from "./calendar-closures.ts";
+export { calendarFromSettings, getBusinessCalendar } from "./calendar-settings.ts";
+export {
+  COMMITMENT_CHANNELS,
+  COMMITMENT_DELAY_UNITS,
+  COMMITMENT_MEASURES,
+  type CommitmentChannel,
+  type CommitmentDelayUnit,
+  type CommitmentInput,
+  type CommitmentMeasure,
+  MAX_DELAY_AMOUNT,
+  type ServiceCommitment,
+} from "./commitment.ts";
 export { computeDueDate, type Delay, type Pause } from "./compute-due-date.ts";
+export { createCommitment } from "./create-commitment.ts";
+export { type BusinessSpan, businessSpan, describeSla, type SlaView } from "./describe-sla.ts";
 export { easterSunday, frenchHolidays, type HolidayRegion, type IsoDay } from "./french-holidays.ts";
+export { type CaseSla, getCaseSla } from "./get-case-sla.ts";
+export { commitmentNotFound, getCommitment } from "./get-commitment.ts";
+export { listCommitments } from "./list-commitments.ts";
+export { setCommitmentActive } from "./set-commitment-active.ts";
+export { type StartedSlaClock, startSlaClock } from "./start-sla-clock.ts";
+export {
+  MAX_PERIODS_PER_DAY,
+  type PeriodInput,
+  parseBusinessHours,
+  updateBusinessHours,
+  WEEKDAYS,
+} from "./update-business-hours.ts";
+export { updateCommitment } from "./update-commitment.ts";

@@ -60,6 +60,16 @@ export function BackofficePage(props: BackofficePageProps) {
                   <a href="/admin/demandes">Demandes</a>
                 </li>
               ) : null}
+              {site.agent && (site.agent.roles.includes("agent") || site.agent.roles.includes("admin")) ? (
+                <li>
+                  <a href="/admin/temoignages">Témoignages et actions</a>
+                </li>
+              ) : null}
+              {site.agent && (site.agent.roles.includes("agent") || site.agent.roles.includes("admin")) ? (
+                <li>
+                  <a href="/admin/avis/analyse">Analyse des avis</a>
+                </li>
+              ) : null}
               {site.agent && (site.agent.roles.includes("editor") || site.agent.roles.includes("admin")) ? (
                 <li>
                   <a href="/admin/questions-sans-reponse">Questions sans réponse</a>

@@ -16,6 +16,7 @@ import {
   purgeExpiredCases,
   replyToCase,
 } from "../../../domains/cases/index.ts";
+import { createCommitment } from "../../../domains/commitments/index.ts";
 import { ensureOrganisation } from "../../../domains/identity/index.ts";
 import { fixedClock } from "../../../shared/clock.ts";
 
@@ -55,6 +56,20 @@ describe("desk inbox", () => {
     const { db } = s.t.database;
     const organisationId = s.orgId;
     s.clock.set(new Date(NOW.getTime() - 10 * DAY));
+    // Resolution within 5 business days: the case opened 10 days ago is late, the others are not.
+    await createCommitment(db, {
+      organisationId,
+      form: {
+        label: "Réponse sous 5 jours ouvrés",
+        measure: "resolution",
+        channel: "",
+        delayUnit: "business_days",
+        delayAmount: "5",
+        targetPercent: "85",
+      },
+      actorId: null,
+      clock: s.clock,
+    });
     refs.old = (
       await aCase(db, { organisationId, clock: s.clock, subject: "Ancienne demande de voirie" })
     ).reference;
@@ -102,7 +117,9 @@ describe("desk inbox", () => {
     assert.match(response.body, /<th scope="col">Dernière activité<\/th>/);
     assert.match(response.body, /<a href="\/admin\/demandes">Demandes<\/a>/);
     assert.deepEqual(new Set(referencesIn(response.body)), new Set(Object.values(refs)));
-    assert.match(response.body, /Provisoire, en attendant les engagements de service/);
+    assert.match(response.body, /<th scope="col">Délai<\/th>/);
+    assert.match(response.body, /<strong class="sla-late">en retard de 2 jours ouvrés<\/strong>/);
+    assert.match(response.body, /reste 5 jours ouvrés/);
     assert.match(response.body, /aria-live="polite"/);
   });
 

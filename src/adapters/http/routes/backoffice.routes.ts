@@ -29,6 +29,9 @@ import { backofficeSite } from "../plugins/backoffice-site.ts";
 import { registerBackofficeAdminRoutes } from "./backoffice-admin.routes.ts";
 import { registerBackofficeAssistantRoutes } from "./backoffice-assistant.routes.ts";
 import { registerBackofficeCasesRoutes } from "./backoffice-cases.routes.ts";
+import { registerBackofficeCommitmentsRoutes } from "./backoffice-commitments.routes.ts";
+import { registerBackofficeFeedbackRoutes } from "./backoffice-feedback.routes.ts";
+import { registerBackofficeFeedbackAnalysisRoutes } from "./backoffice-feedback-analysis.routes.ts";
 import { oidcLoginOption, registerBackofficeOidcRoutes } from "./backoffice-oidc.routes.ts";
 
 type Body = Record<string, unknown>;
@@ -82,7 +85,10 @@ export async function registerBackofficeRoutes(app: FastifyInstance, deps: AppDe
       registerContentRoutes(scope, deps);
       await registerBackofficeCasesRoutes(scope, deps);
       registerBackofficeAdminRoutes(scope, deps);
+      registerBackofficeCommitmentsRoutes(scope, deps);
       registerBackofficeAssistantRoutes(scope, deps);
+      registerBackofficeFeedbackAnalysisRoutes(scope, deps);
+      registerBackofficeFeedbackRoutes(scope, deps);
     },
     { prefix: "/admin" },
   );

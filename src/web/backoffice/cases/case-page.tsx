@@ -5,6 +5,7 @@ import type { CaseEmail } from "../../../domains/channels/email/index.ts";
 import type { AnswerTemplate, DeskAgent } from "../../../domains/desk/index.ts";
 import type { SiteContext } from "../../site.ts";
 import { BackofficePage } from "../backoffice-page.tsx";
+import { MEASURE_LABELS, slaLabel } from "../commitments/sla-labels.ts";
 import { ErrorSummary } from "../form-fields.tsx";
 import { formatDateTime } from "../labels.ts";
 import { CaseEmailsTable } from "./case-emails.tsx";
@@ -88,7 +89,26 @@ function CaseHeader(props: { view: AgentCaseView }) {
       ) : null}
       {found.resolvedAt ? <Info label="Résolue le">{formatDateTime(found.resolvedAt)}</Info> : null}
       {found.closedAt ? <Info label="Close le">{formatDateTime(found.closedAt)}</Info> : null}
+      <SlaInfo sla={props.view.sla} />
     </dl>
+  );
+}
+
+function SlaInfo(props: { sla: AgentCaseView["sla"] | undefined }) {
+  if (!props.sla) return <Info label="Engagement de service">Aucun engagement ne s'applique</Info>;
+  const { commitmentLabel, measure, view } = props.sla;
+  const label = slaLabel(view);
+  return (
+    <>
+      <Info label="Engagement de service">
+        {commitmentLabel} ({MEASURE_LABELS[measure].toLowerCase()})
+      </Info>
+      <Info label="Échéance">
+        {formatDateTime(view.dueAt)}
+        <br />
+        {label.late ? <strong class="sla-late">{label.text}</strong> : label.text}
+      </Info>
+    </>
   );
 }
 

@@ -2,7 +2,8 @@ import type { CaseChannel, CaseStatus, InboxPage as InboxResult } from "../../..
 import { CASE_CHANNELS, CASE_STATUSES } from "../../../domains/cases/index.ts";
 import type { SiteContext } from "../../site.ts";
 import { BackofficePage } from "../backoffice-page.tsx";
-import { hasFilters, type InboxQuery, inboxUrl, LATE_AFTER_DAYS } from "./inbox-query.ts";
+import { slaLabel } from "../commitments/sla-labels.ts";
+import { hasFilters, type InboxQuery, inboxUrl } from "./inbox-query.ts";
 import {
   AGENT_STATUS_LABELS,
   CHANNEL_LABELS,
@@ -100,7 +101,7 @@ function Filters(props: { query: InboxQuery; teams: Props["teams"] }) {
           name="en_retard"
           label="En retard"
           checked={query.enRetard}
-          hint={`Provisoire, en attendant les engagements de service : demandes nouvelles ou en cours ouvertes depuis plus de ${LATE_AFTER_DAYS} jours.`}
+          hint="Délai de l'engagement de service dépassé, sans réponse ou résolution à temps."
         />
       </fieldset>
       <p class="desk-filters-actions">
@@ -109,6 +110,18 @@ function Filters(props: { query: InboxQuery; teams: Props["teams"] }) {
       </p>
     </form>
   );
+}
+
+function SlaCell(props: { sla: InboxResult["items"][number]["sla"] }) {
+  if (!props.sla)
+    return (
+      <td>
+        <span class="desk-none">Sans engagement</span>
+      </td>
+    );
+  const label = slaLabel(props.sla);
+  // Late is said in words and in bold, not by colour alone.
+  return <td>{label.late ? <strong class="sla-late">{label.text}</strong> : label.text}</td>;
 }
 
 function InboxTable(props: { page: InboxResult; filtered: boolean }) {
@@ -128,6 +141,7 @@ function InboxTable(props: { page: InboxResult; filtered: boolean }) {
             <th scope="col">Objet</th>
             <th scope="col">Canal</th>
             <th scope="col">Statut</th>
+            <th scope="col">Délai</th>
             <th scope="col">Équipe</th>
             <th scope="col">Agent</th>
             <th scope="col">Ouverte le</th>
@@ -136,7 +150,7 @@ function InboxTable(props: { page: InboxResult; filtered: boolean }) {
         </thead>
         <tbody>
           {props.page.items.map((item) => (
-            <tr>
+            <tr class={item.sla && slaLabel(item.sla).late ? "sla-late-row" : undefined}>
               <th scope="row">
                 <a href={casePath(item.reference)}>{item.reference}</a>
               </th>
@@ -148,6 +162,7 @@ function InboxTable(props: { page: InboxResult; filtered: boolean }) {
               <td>
                 <span class={`badge case-status-${item.status}`}>{AGENT_STATUS_LABELS[item.status]}</span>
               </td>
+              <SlaCell sla={item.sla} />
               <td>{item.team?.name ?? <span class="desk-none">Aucune</span>}</td>
               <td>{item.assignee?.displayName ?? <span class="desk-none">Non affectée</span>}</td>
               <td>{formatShortDateTime(item.openedAt)}</td>

@@ -13,13 +13,15 @@ describe("inbox query string", () => {
 
   it("drops unknown values instead of refusing the page", () => {
     const query = parseInboxQuery({ statut: "perdu", canal: "pigeon", equipe: "1 OR 1=1", a_moi: "oui" });
-    assert.deepEqual(inboxFilters(query, new Date()), {});
+    const now = new Date();
+    assert.deepEqual(inboxFilters(query, now), { now });
     assert.equal(inboxUrl(query), "/admin/demandes");
   });
 
-  it("turns « en retard » into opened more than five days ago", () => {
+  it("turns « en retard » into a deadline passed before now", () => {
     const now = new Date("2026-03-10T12:00:00Z");
     const filters = inboxFilters(parseInboxQuery({ en_retard: "1" }), now);
-    assert.equal(filters.dueBefore?.toISOString(), "2026-03-05T12:00:00.000Z");
+    assert.equal(filters.dueBefore?.toISOString(), "2026-03-10T12:00:00.000Z");
+    assert.equal(inboxFilters(parseInboxQuery({}), now).dueBefore, undefined);
   });
 });

@@ -12,8 +12,6 @@ import {
 import { isUuid } from "../../../shared/ids.ts";
 import { INBOX_PATH } from "./labels.ts";
 
-/** Placeholder for "late" until service commitments (SLA) exist: opened more than 5 days ago. */
-export const LATE_AFTER_DAYS = 5;
 const MAX_QUERY_LENGTH = 200;
 
 export type InboxQuery = {
@@ -51,14 +49,15 @@ export function parseInboxQuery(query: Record<string, unknown>): InboxQuery {
   };
 }
 
+/** `now` dates the "en retard" filter and the time left shown on each case. */
 export function inboxFilters(query: InboxQuery, now: Date): InboxFilters {
-  const filters: InboxFilters = {};
+  const filters: InboxFilters = { now };
   if (query.statut) filters.status = query.statut;
   if (query.equipe) filters.teamId = query.equipe;
   if (query.canal) filters.channel = query.canal;
   if (query.aMoi) filters.assignedToMe = true;
   if (query.nonAffectees) filters.unassigned = true;
-  if (query.enRetard) filters.dueBefore = new Date(now.getTime() - LATE_AFTER_DAYS * 24 * 60 * 60 * 1000);
+  if (query.enRetard) filters.dueBefore = now;
   if (query.q !== "") filters.q = query.q;
   return filters;
 }
