@@ -42,17 +42,31 @@ export function acknowledgementEmail(options: {
   };
 }
 
+/** The "Je donne mon avis" paragraph of the e-mail that tells a citizen their case is resolved. */
+function feedbackParagraph(feedbackUrl: string | undefined): string[] {
+  if (!feedbackUrl) return [];
+  return [
+    "",
+    "Votre avis nous aide à améliorer nos services. Deux minutes suffisent, vos réponses sont anonymes :",
+    `Je donne mon avis : ${feedbackUrl}`,
+    "Ce lien ne sert qu'une fois, pendant 30 jours.",
+  ];
+}
+
 export function agentReplyEmail(options: {
   organisationName: string;
   reference: string;
   subject: string;
   body: string;
   publicUrl: string;
+  /** When the reply resolves the case: the one-time "Je donne mon avis" link (feedback invitation). */
+  feedbackUrl?: string | undefined;
 }): { subject: string; text: string } {
   return {
     subject: caseEmailSubject(options.reference, `Re: ${options.subject}`),
     text: [
       options.body,
+      ...feedbackParagraph(options.feedbackUrl),
       "",
       "--",
       `${options.organisationName} — demande ${options.reference}`,
@@ -71,14 +85,6 @@ export function resolutionEmail(options: {
   /** One-time "Je donne mon avis" link (feedback invitation), when one was created. */
   feedbackUrl?: string | undefined;
 }): { subject: string; text: string } {
-  const feedback = options.feedbackUrl
-    ? [
-        "",
-        "Votre avis nous aide à améliorer nos services. Deux minutes suffisent, vos réponses sont anonymes :",
-        `Je donne mon avis : ${options.feedbackUrl}`,
-        "Ce lien ne sert qu'une fois, pendant 30 jours.",
-      ]
-    : [];
   return {
     subject: caseEmailSubject(options.reference, `Votre demande est traitée : ${options.subject}`),
     text: [
@@ -87,7 +93,7 @@ export function resolutionEmail(options: {
       `Votre demande ${options.reference} « ${options.subject} » est marquée comme résolue.`,
       "Si ce n'est pas le cas, répondez simplement à ce message : votre demande sera rouverte.",
       `Vous pouvez aussi la retrouver avec sa référence et votre adresse électronique sur ${options.publicUrl.replace(/\/+$/, "")}/suivi`,
-      ...feedback,
+      ...feedbackParagraph(options.feedbackUrl),
       "",
       "Cordialement,",
       options.organisationName,

@@ -2,7 +2,6 @@ import type { Clock } from "../../shared/clock.ts";
 import type { Db } from "../../shared/database.ts";
 import { isUuid } from "../../shared/ids.ts";
 import { enqueueEmail } from "../channels/email/outbox.ts";
-import { createFeedbackInvitation, feedbackLink } from "../feedback/index.ts";
 import { recordAudit } from "./audit-log.ts";
 import type { Case, CaseActor, CaseStatus } from "./case.ts";
 import { notifyCaseActivity } from "./case-activity.ts";
@@ -12,13 +11,8 @@ import { resolutionEmail } from "./case-emails.ts";
 import { nextCaseStatus } from "./case-status.ts";
 import { saveCaseChange, statusRefused } from "./case-transition.ts";
 import { selectCase } from "./cases.repo.ts";
+import { resolutionFeedbackLink } from "./resolution-feedback-link.ts";
 import { inTransaction } from "./transaction.ts";
-
-/** The answer's procedure or topic: the fiche, or the town's own procedure, the case was about. */
-function caseTopic(current: Case): string | null {
-  if (current.topic.ficheId) return current.topic.ficheId;
-  return current.topic.localItemId ? `procedure:${current.topic.localItemId}` : null;
-}
 
 /**
  * An agent moves a case along the status machine. Asking for the status it already has (double click,
@@ -66,19 +60,16 @@ export async function changeCaseStatus(
         .select("name")
         .where("id", "=", input.organisationId)
         .executeTakeFirstOrThrow();
-      const invitation = await createFeedbackInvitation(trx, {
-        organisationId: input.organisationId,
-        channel: "email",
-        caseId: current.id,
-        topic: caseTopic(current),
-        clock: input.clock,
-      });
       const mail = resolutionEmail({
         organisationName: organisation.name,
         reference: current.reference,
         subject: current.subject,
         publicUrl: input.publicUrl,
-        feedbackUrl: feedbackLink(input.publicUrl, invitation.token),
+        feedbackUrl: await resolutionFeedbackLink(trx, {
+          current,
+          publicUrl: input.publicUrl,
+          clock: input.clock,
+        }),
       });
       await enqueueEmail(trx, {
         organisationId: input.organisationId,

@@ -14,13 +14,14 @@ import { agentReplyEmail } from "./case-emails.ts";
 import { cleanBody } from "./case-input.ts";
 import { decide, saveCaseChange } from "./case-transition.ts";
 import { appendSearchText, insertMessage, selectCase } from "./cases.repo.ts";
+import { resolutionFeedbackLink } from "./resolution-feedback-link.ts";
 import { inTransaction } from "./transaction.ts";
 
 /**
  * An agent's public answer. Takes a new case (nouveau → en_cours), dates the first reply once, may
  * move the case on (`status`: typically en_attente_usager or resolu), and e-mails the citizen when
- * the case has an address — threaded under the citizen's last e-mail, with the reply's attachments —
- * in the same transaction.
+ * the case has an address — threaded under the citizen's last e-mail, with the reply's attachments and,
+ * when the reply resolves the case, a one-time "Je donne mon avis" link — in the same transaction.
  */
 export async function replyToCase(
   db: Db,
@@ -80,6 +81,11 @@ export async function replyToCase(
         subject: current.subject,
         body,
         publicUrl: input.publicUrl,
+        // The reply is the resolution e-mail here: one message, carrying the invitation.
+        feedbackUrl:
+          finalStatus === "resolu" && current.status !== "resolu"
+            ? await resolutionFeedbackLink(trx, { current, publicUrl: input.publicUrl, clock: input.clock })
+            : undefined,
       });
       await enqueueEmail(trx, {
         organisationId: input.organisationId,
