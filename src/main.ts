@@ -44,7 +44,12 @@ export async function startGuichet(config: Config) {
   // Periodic tasks: every process runs the scheduler, each task runs once at a time across processes.
   // More tasks: scheduler.register({ name, everyMs, run }) before start().
   const scheduler = createScheduler({ db: handle.db, engine: handle.engine, clock, logger });
-  registerRetentionTasks(scheduler, { db: handle.db, clock, retention: config.retention });
+  registerRetentionTasks(scheduler, {
+    db: handle.db,
+    clock,
+    retention: config.retention,
+    publicUrl: config.publicUrl,
+  });
   scheduler.start();
   const search = createSearchEngine({ db: handle.db, clock });
   const assistant = createAssistantContext({

@@ -44,7 +44,12 @@ describe("retention tasks", () => {
       logger: pino({ level: "silent" }),
     });
     const config = parseConfig({ RETENTION_CASES_DAYS: "10", RETENTION_EMAILS_DAYS: "5" });
-    registerRetentionTasks(scheduler, { db: database.db, clock, retention: config.retention });
+    registerRetentionTasks(scheduler, {
+      db: database.db,
+      clock,
+      retention: config.retention,
+      publicUrl: config.publicUrl,
+    });
 
     const early = await scheduler.runDue();
     assert.deepEqual(
@@ -54,6 +59,7 @@ describe("retention tasks", () => {
         ["retention.emails", "ok", 0],
         ["cases.auto_close", "ok", undefined],
         ["retention.conversations", "ok", undefined],
+        ["commitments.risk_digest", "ok", 0],
       ],
     );
     clock.advance(11 * DAY);

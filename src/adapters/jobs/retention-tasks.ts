@@ -4,17 +4,21 @@
  * the assistant's conversations quiet for longer than RETENTION_CONVERSATIONS_DAYS; and resolved
  * cases the citizen did not reopen are closed after CASE_AUTO_CLOSE_DAYS (then fall under the first).
  * Every few hours rather than daily, so a process restarted often still gets there.
+ * The daily digest of cases at risk rides along (it needs the same per-organisation loop).
  */
 import type { RetentionConfig } from "../../config.ts";
 import { purgeExpiredConversations } from "../../domains/assistant/index.ts";
 import { closeResolvedCases, purgeExpiredCases } from "../../domains/cases/index.ts";
 import { purgeExpiredEmails } from "../../domains/channels/email/index.ts";
+import { sendRiskDigest } from "../../domains/commitments/index.ts";
 import { listOrganisations } from "../../domains/identity/index.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { RootDb } from "../../shared/database.ts";
 import type { Scheduler } from "./scheduler.ts";
 
 export const RETENTION_PERIOD_MS = 6 * 60 * 60 * 1000;
+/** Hourly: the digest itself goes out once a day, on the first run after 7:00 Paris on an open day. */
+export const RISK_DIGEST_PERIOD_MS = 60 * 60 * 1000;
 
 /** Adds each organisation's counts of one purge into one report (counts only, never personal data). */
 function perOrganisation(
@@ -34,9 +38,9 @@ function perOrganisation(
 
 export function registerRetentionTasks(
   scheduler: Scheduler,
-  options: { db: RootDb; clock: Clock; retention: RetentionConfig },
+  options: { db: RootDb; clock: Clock; retention: RetentionConfig; publicUrl: string },
 ): void {
-  const { db, clock, retention } = options;
+  const { db, clock, retention, publicUrl } = options;
   scheduler.register({
     name: "retention.cases",
     everyMs: RETENTION_PERIOD_MS,
@@ -64,5 +68,10 @@ export function registerRetentionTasks(
     run: perOrganisation(db, (organisationId) =>
       purgeExpiredConversations(db, { organisationId, retentionDays: retention.conversationsDays, clock }),
     ),
+  });
+  scheduler.register({
+    name: "commitments.risk_digest",
+    everyMs: RISK_DIGEST_PERIOD_MS,
+    run: perOrganisation(db, (organisationId) => sendRiskDigest(db, { organisationId, publicUrl, clock })),
   });
 }

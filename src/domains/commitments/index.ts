@@ -31,6 +31,7 @@ export { easterSunday, frenchHolidays, type HolidayRegion, type IsoDay } from ".
 export { type CaseSla, getCaseSla } from "./get-case-sla.ts";
 export { commitmentNotFound, getCommitment } from "./get-commitment.ts";
 export { listCommitments } from "./list-commitments.ts";
+export { RISK_DIGEST_ACTION, type RiskDigestReport, sendRiskDigest } from "./send-risk-digest.ts";
 export { setCommitmentActive } from "./set-commitment-active.ts";
 export { type StartedSlaClock, startSlaClock } from "./start-sla-clock.ts";
 export {
