@@ -33,6 +33,37 @@ function PostButton(props: { action: string; label: string; csrf: string | undef
   );
 }
 
+/** Rejecting needs a reason: the same form whether the testimonial is awaiting moderation or approved. */
+function RejectForm(props: {
+  action: string;
+  csrf: string | undefined;
+  error: string | undefined;
+  motif: string;
+}) {
+  return (
+    <form method="post" action={props.action} novalidate>
+      <CsrfField token={props.csrf} />
+      <Field id="motif" label="Motif du rejet" hint="Visible par les agents seulement." error={props.error}>
+        {(describedBy) => (
+          <textarea
+            id="motif"
+            name="motif"
+            rows={2}
+            maxlength={500}
+            aria-describedby={describedBy}
+            aria-invalid={props.error ? "true" : undefined}
+          >
+            {props.motif}
+          </textarea>
+        )}
+      </Field>
+      <button type="submit" class="secondary">
+        Rejeter le témoignage
+      </button>
+    </form>
+  );
+}
+
 export function TestimonialPage(props: TestimonialPageProps) {
   const t = props.testimonial;
   const errors = props.errors ?? [];
@@ -96,58 +127,10 @@ export function TestimonialPage(props: TestimonialPageProps) {
       {t.status === "a_moderer" ? (
         <>
           <PostButton action={`${base}/approuver`} label="Approuver le témoignage" csrf={csrf} />
-          <form method="post" action={`${base}/rejeter`} novalidate>
-            <CsrfField token={csrf} />
-            <Field
-              id="motif"
-              label="Motif du rejet"
-              hint="Visible par les agents seulement."
-              error={err("motif")}
-            >
-              {(describedBy) => (
-                <textarea
-                  id="motif"
-                  name="motif"
-                  rows={2}
-                  maxlength={500}
-                  aria-describedby={describedBy}
-                  aria-invalid={err("motif") ? "true" : undefined}
-                >
-                  {values.motif}
-                </textarea>
-              )}
-            </Field>
-            <button type="submit" class="secondary">
-              Rejeter le témoignage
-            </button>
-          </form>
+          <RejectForm action={`${base}/rejeter`} csrf={csrf} error={err("motif")} motif={values.motif} />
         </>
       ) : t.status === "approuve" ? (
-        <form method="post" action={`${base}/rejeter`} novalidate>
-          <CsrfField token={csrf} />
-          <Field
-            id="motif"
-            label="Motif du rejet"
-            hint="Visible par les agents seulement."
-            error={err("motif")}
-          >
-            {(describedBy) => (
-              <textarea
-                id="motif"
-                name="motif"
-                rows={2}
-                maxlength={500}
-                aria-describedby={describedBy}
-                aria-invalid={err("motif") ? "true" : undefined}
-              >
-                {values.motif}
-              </textarea>
-            )}
-          </Field>
-          <button type="submit" class="secondary">
-            Rejeter le témoignage
-          </button>
-        </form>
+        <RejectForm action={`${base}/rejeter`} csrf={csrf} error={err("motif")} motif={values.motif} />
       ) : (
         <p>
           {t.status === "publie"
