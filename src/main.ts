@@ -8,7 +8,7 @@ import { openConfiguredDatabase } from "./adapters/db/open-configured-database.t
 import { startEmailChannel } from "./adapters/email/start-email-channel.ts";
 import { createReadiness } from "./adapters/http/readiness.ts";
 import { buildServer } from "./adapters/http/server.ts";
-import { registerRetentionTasks } from "./adapters/jobs/retention-tasks.ts";
+import { registerPeriodicTasks } from "./adapters/jobs/periodic-tasks.ts";
 import { createScheduler } from "./adapters/jobs/scheduler.ts";
 import { createOpenAiChatClient } from "./adapters/llm/openai-chat-client.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
@@ -44,7 +44,7 @@ export async function startGuichet(config: Config) {
   // Periodic tasks: every process runs the scheduler, each task runs once at a time across processes.
   // More tasks: scheduler.register({ name, everyMs, run }) before start().
   const scheduler = createScheduler({ db: handle.db, engine: handle.engine, clock, logger });
-  registerRetentionTasks(scheduler, {
+  registerPeriodicTasks(scheduler, {
     db: handle.db,
     clock,
     retention: config.retention,

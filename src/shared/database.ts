@@ -373,6 +373,8 @@ export type ConversationsTable = {
   turns: ColumnType<number, number | undefined, number>;
   started_at: Timestamp;
   last_activity_at: Timestamp;
+  /** The first page the assistant answered from (migrations/0015_activity_rollups.sql). */
+  topic: ColumnType<string | null, string | null | undefined, string | null>;
 };
 
 export type ConversationMessagesTable = {
@@ -653,3 +655,78 @@ export interface Database {
   service_commitments: ServiceCommitmentsTable;
 }
 // ---- end of service commitments -----------------------------------------------------------------------
+
+// ---- Activity rollups (migrations/0015_activity_rollups.sql) -------------------------------------
+type StatsSource = "case" | "conversation";
+/** A Paris calendar day, "2026-03-31" (PostgreSQL date, read back as a string). */
+type Day = ColumnType<string, string, string>;
+
+export interface Database {
+  stats_arrivals: {
+    organisation_id: string;
+    day: Day;
+    hour: number;
+    source: StatsSource;
+    channel: string;
+    count: number;
+  };
+  stats_topics: {
+    organisation_id: string;
+    day: Day;
+    source: StatsSource;
+    channel: string;
+    topic: string;
+    received: number;
+    answered: number;
+  };
+  stats_sla: { organisation_id: string; day: Day; commitment_id: string; measured: number; met: number };
+  stats_status_time: {
+    organisation_id: string;
+    day: Day;
+    topic: string;
+    status: string;
+    transitions: number;
+    seconds: number;
+  };
+  stats_conversations: {
+    organisation_id: string;
+    day: Day;
+    channel: string;
+    outcome: string;
+    helpful: "yes" | "no" | "none";
+    handed_off: boolean;
+    count: number;
+  };
+  stats_refreshes: { organisation_id: string; refreshed_at: Timestamp; first_day: Day; last_day: Day };
+}
+
+// ---- Voice: phone calls (migrations/0018_calls.sql) ----------------------------------------------
+export type CallProvider = "twilio" | "audiosocket" | "browser";
+export type CallOutcome = "assistant" | "transferred" | "callback" | "abandoned" | "failed";
+type CallTime = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type CallCounter = ColumnType<number, number | undefined, number>;
+
+export type CallsTable = {
+  id: string;
+  organisation_id: string;
+  provider: CallProvider;
+  provider_call_id: string;
+  caller_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  started_at: Timestamp;
+  answered_at: CallTime;
+  ended_at: CallTime;
+  state: Json<Record<string, unknown>>;
+  path: Json<Record<string, unknown>[]>;
+  outcome: ColumnType<CallOutcome | null, CallOutcome | null | undefined, CallOutcome | null>;
+  conversation_id: ColumnType<string | null, string | null | undefined, string | null>;
+  case_id: ColumnType<string | null, string | null | undefined, string | null>;
+  turns: CallCounter;
+  turn_ms_total: CallCounter;
+  turn_ms_max: CallCounter;
+  first_audio_ms: ColumnType<number | null, number | null | undefined, number | null>;
+};
+
+export interface Database {
+  calls: CallsTable;
+}
+// ---- end of voice ------------------------------------------------------------------------------------

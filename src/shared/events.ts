@@ -10,6 +10,8 @@ export async function recordEvent(
     action: string;
     actorId?: string | null;
     data?: Record<string, unknown>;
+    /** When it happened (the use case's clock); the database's time when absent. */
+    at?: Date;
   },
 ): Promise<void> {
   await db
@@ -21,6 +23,7 @@ export async function recordEvent(
       action: event.action,
       actor_id: event.actorId ?? null,
       data: JSON.stringify(event.data ?? {}),
+      ...(event.at ? { created_at: event.at } : {}),
     })
     .execute();
 }

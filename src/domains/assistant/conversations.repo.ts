@@ -152,6 +152,8 @@ export async function updateConversation(
     state: ConversationState;
     outcome?: ConversationOutcome | undefined;
     caseId?: string | undefined;
+    /** The page answered from; only the first one is kept (what the conversation was about). */
+    topic?: string | undefined;
     at: Date;
     countTurn: boolean;
   },
@@ -163,6 +165,7 @@ export async function updateConversation(
       last_activity_at: values.at,
       ...(values.outcome ? { outcome: values.outcome } : {}),
       ...(values.caseId ? { case_id: values.caseId } : {}),
+      ...(values.topic ? { topic: sql<string>`coalesce(topic, ${values.topic})` } : {}),
       ...(values.countTurn ? { turns: sql<number>`turns + 1` } : {}),
     })
     .where("organisation_id", "=", values.organisationId)

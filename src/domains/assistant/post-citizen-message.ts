@@ -144,6 +144,7 @@ export async function postCitizenMessage(
       state: nextState,
       outcome: plan.outcome,
       caseId,
+      topic: plan.outcome === "answered" ? reply.sources[0]?.id : undefined,
       at,
       countTurn: true,
     });

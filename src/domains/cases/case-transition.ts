@@ -72,6 +72,7 @@ export async function saveCaseChange(
       action: "status_changed",
       actorId: options.actorId,
       data: { from: current.status, to: options.status, cause: options.cause },
+      at: options.now,
     });
   return updated;
 }

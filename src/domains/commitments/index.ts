@@ -42,3 +42,28 @@ export {
   WEEKDAYS,
 } from "./update-business-hours.ts";
 export { updateCommitment } from "./update-commitment.ts";
+export type {
+  ActivityFigures,
+  ArrivalSource,
+  IsoDay as StatsDay,
+  StatsPeriod,
+  TopicKey,
+} from "./statistics/activity-figures.ts";
+export {
+  assistantAnswerRate,
+  commitmentsKept,
+  deflectionRate,
+  handoffRate,
+  isShown,
+  MIN_SAMPLE,
+  phoneAnswers,
+  type Rate,
+  reachability,
+  reachabilityByChannel,
+} from "./statistics/activity-indicators.ts";
+export { readActivityFigures } from "./statistics/read-activity-figures.ts";
+export {
+  DEFAULT_REFRESH_DAYS,
+  type RefreshReport,
+  refreshActivityRollups,
+} from "./statistics/refresh-activity-rollups.ts";

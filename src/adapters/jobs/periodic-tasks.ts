@@ -1,16 +1,17 @@
 /**
- * The retention purges as scheduled tasks, for every organisation of the instance: closed cases past
+ * The periodic tasks of every organisation. The retention purges: for every organisation of the instance: closed cases past
  * RETENTION_CASES_DAYS, raw inbound e-mails and settled outbox rows past RETENTION_EMAILS_DAYS,
  * the assistant's conversations quiet for longer than RETENTION_CONVERSATIONS_DAYS; and resolved
  * cases the citizen did not reopen are closed after CASE_AUTO_CLOSE_DAYS (then fall under the first).
  * Every few hours rather than daily, so a process restarted often still gets there.
- * The daily digest of cases at risk rides along (it needs the same per-organisation loop).
+ * The daily digest of cases at risk and the hourly refresh of the activity rollups (dashboard and
+ * results page) ride along (they need the same per-organisation loop).
  */
 import type { RetentionConfig } from "../../config.ts";
 import { purgeExpiredConversations } from "../../domains/assistant/index.ts";
 import { closeResolvedCases, purgeExpiredCases } from "../../domains/cases/index.ts";
 import { purgeExpiredEmails } from "../../domains/channels/email/index.ts";
-import { sendRiskDigest } from "../../domains/commitments/index.ts";
+import { refreshActivityRollups, sendRiskDigest } from "../../domains/commitments/index.ts";
 import { listOrganisations } from "../../domains/identity/index.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { RootDb } from "../../shared/database.ts";
@@ -19,6 +20,8 @@ import type { Scheduler } from "./scheduler.ts";
 export const RETENTION_PERIOD_MS = 6 * 60 * 60 * 1000;
 /** Hourly: the digest itself goes out once a day, on the first run after 7:00 Paris on an open day. */
 export const RISK_DIGEST_PERIOD_MS = 60 * 60 * 1000;
+/** The needs dashboard is at most an hour behind. */
+export const STATISTICS_PERIOD_MS = 60 * 60 * 1000;
 
 /** Adds each organisation's counts of one purge into one report (counts only, never personal data). */
 function perOrganisation(
@@ -36,7 +39,7 @@ function perOrganisation(
   };
 }
 
-export function registerRetentionTasks(
+export function registerPeriodicTasks(
   scheduler: Scheduler,
   options: { db: RootDb; clock: Clock; retention: RetentionConfig; publicUrl: string },
 ): void {
@@ -73,5 +76,13 @@ export function registerRetentionTasks(
     name: "commitments.risk_digest",
     everyMs: RISK_DIGEST_PERIOD_MS,
     run: perOrganisation(db, (organisationId) => sendRiskDigest(db, { organisationId, publicUrl, clock })),
+  });
+  scheduler.register({
+    name: "statistics.refresh",
+    everyMs: STATISTICS_PERIOD_MS,
+    run: perOrganisation(db, async (organisationId) => {
+      const report = await refreshActivityRollups(db, { organisationId, clock });
+      return { rows: report.rows };
+    }),
   });
 }

@@ -9,7 +9,7 @@ import { parseConfig } from "../../config.ts";
 import { changeCaseStatus } from "../../domains/cases/index.ts";
 import { ensureOrganisation } from "../../domains/identity/index.ts";
 import { fixedClock } from "../../shared/clock.ts";
-import { registerRetentionTasks } from "./retention-tasks.ts";
+import { registerPeriodicTasks } from "./periodic-tasks.ts";
 import { createScheduler } from "./scheduler.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -44,7 +44,7 @@ describe("retention tasks", () => {
       logger: pino({ level: "silent" }),
     });
     const config = parseConfig({ RETENTION_CASES_DAYS: "10", RETENTION_EMAILS_DAYS: "5" });
-    registerRetentionTasks(scheduler, {
+    registerPeriodicTasks(scheduler, {
       db: database.db,
       clock,
       retention: config.retention,
@@ -60,8 +60,16 @@ describe("retention tasks", () => {
         ["cases.auto_close", "ok", undefined],
         ["retention.conversations", "ok", undefined],
         ["commitments.risk_digest", "ok", 0],
+        ["statistics.refresh", "ok", undefined],
       ],
     );
+    const refresh = early.find((r) => r.name === "statistics.refresh");
+    assert.ok((refresh?.report?.rows ?? 0) > 0, "the cases of both organisations are counted");
+    const arrivals = await database.db
+      .selectFrom("stats_arrivals")
+      .select(["organisation_id", "count"])
+      .execute();
+    assert.equal(new Set(arrivals.map((row) => row.organisation_id)).size, 2);
     clock.advance(11 * DAY);
     const later = await scheduler.runDue();
     assert.equal(later[0]?.report?.cases, 2, "both organisations");
