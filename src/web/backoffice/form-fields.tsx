@@ -64,6 +64,49 @@ export function Field(props: FieldProps) {
   );
 }
 
+type InputFieldProps = Omit<FieldProps, "children"> & {
+  /** Defaults to the id. */
+  name?: string;
+  /** "email" and "tel" bring their autocomplete, length and spelling settings. */
+  type?: "text" | "email" | "tel" | "date" | "number" | "url" | "password";
+  value?: string | undefined;
+  maxlength?: number;
+  autocomplete?: string;
+  inputmode?: "numeric" | "text" | "email" | "tel";
+  pattern?: string;
+};
+
+const INPUT_PRESETS = {
+  email: { autocomplete: "email", maxlength: 254, spellcheck: false },
+  tel: { autocomplete: "tel", maxlength: 30 },
+} as const;
+
+/** A labelled single-line input: hint and error wired to it, `aria-invalid` when in error. */
+export function InputField(props: InputFieldProps) {
+  const { name, type = "text", value, maxlength, autocomplete, inputmode, pattern, ...field } = props;
+  const preset = type === "email" || type === "tel" ? INPUT_PRESETS[type] : {};
+  return (
+    <Field {...field}>
+      {(describedBy) => (
+        <input
+          {...preset}
+          id={props.id}
+          name={name ?? props.id}
+          type={type}
+          value={value}
+          {...(maxlength ? { maxlength } : {})}
+          {...(autocomplete ? { autocomplete } : {})}
+          {...(inputmode ? { inputmode } : {})}
+          {...(pattern ? { pattern } : {})}
+          required={props.required}
+          aria-describedby={describedBy}
+          aria-invalid={props.error ? true : undefined}
+        />
+      )}
+    </Field>
+  );
+}
+
 export function CsrfField(props: { token: string | undefined }) {
   return <input type="hidden" name="_csrf" value={props.token ?? ""} />;
 }

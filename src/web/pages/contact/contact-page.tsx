@@ -1,4 +1,4 @@
-import { ErrorSummary, Field, type FieldError } from "../../backoffice/form-fields.tsx";
+import { ErrorSummary, Field, type FieldError, InputField } from "../../backoffice/form-fields.tsx";
 import { Page } from "../../layout/page.tsx";
 import type { SiteContext } from "../../site.ts";
 
@@ -67,63 +67,35 @@ export function ContactPage(props: ContactPageProps) {
           Les champs marqués « obligatoire » doivent être remplis. Indiquez au moins une adresse électronique
           ou un numéro de téléphone pour que nous puissions vous répondre.
         </p>
-        <Field id="nom" label="Votre nom" hint="Facultatif.">
-          {(describedBy) => (
-            <input
-              id="nom"
-              name="nom"
-              type="text"
-              autocomplete="name"
-              maxlength={200}
-              value={values.name}
-              aria-describedby={describedBy}
-            />
-          )}
-        </Field>
+        <InputField
+          id="nom"
+          label="Votre nom"
+          hint="Facultatif."
+          autocomplete="name"
+          maxlength={200}
+          value={values.name}
+        />
         <fieldset class="contact-ways" aria-describedby="moyen-aide">
           <legend>Comment vous répondre</legend>
           <p class="form-hint" id="moyen-aide">
             Au moins l'un des deux. Avec une adresse électronique, vous recevrez un accusé de réception.
           </p>
-          <Field
+          <InputField
             id="email"
+            type="email"
             label="Adresse électronique"
             hint="Exemple : prenom.nom@exemple.fr"
             error={errorOf(errors, "email")}
-          >
-            {(describedBy) => (
-              <input
-                id="email"
-                name="email"
-                type="email"
-                autocomplete="email"
-                spellcheck={false}
-                maxlength={254}
-                value={values.email}
-                aria-describedby={describedBy}
-                aria-invalid={invalid(errors, "email")}
-              />
-            )}
-          </Field>
-          <Field
+            value={values.email}
+          />
+          <InputField
             id="telephone"
+            type="tel"
             label="Numéro de téléphone"
             hint="Exemple : 01 23 45 67 89"
             error={errorOf(errors, "telephone")}
-          >
-            {(describedBy) => (
-              <input
-                id="telephone"
-                name="telephone"
-                type="tel"
-                autocomplete="tel"
-                maxlength={30}
-                value={values.phone}
-                aria-describedby={describedBy}
-                aria-invalid={invalid(errors, "telephone")}
-              />
-            )}
-          </Field>
+            value={values.phone}
+          />
         </fieldset>
         {props.topics.length > 0 ? (
           <Field

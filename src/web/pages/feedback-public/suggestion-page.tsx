@@ -1,4 +1,4 @@
-import { ErrorSummary, Field, type FieldError } from "../../backoffice/form-fields.tsx";
+import { ErrorSummary, Field, type FieldError, InputField } from "../../backoffice/form-fields.tsx";
 import { Page } from "../../layout/page.tsx";
 import type { SiteContext } from "../../site.ts";
 import { errorOf, FormKeyAndTrap, PERSONAL_DATA_WARNING } from "./form-bits.tsx";
@@ -28,24 +28,14 @@ export function SuggestionPage(props: {
       <ErrorSummary errors={errors} />
       <form method="post" action="/suggestions" class="citizen-form" novalidate>
         <FormKeyAndTrap formKey={props.formKey} />
-        <Field
+        <InputField
           id="sujet"
           label="Sujet"
           hint="Facultatif. Par exemple : horaires, accueil, site internet."
           error={errorOf(errors, "sujet")}
-        >
-          {(describedBy) => (
-            <input
-              id="sujet"
-              name="sujet"
-              type="text"
-              maxlength={100}
-              value={values.sujet}
-              aria-describedby={describedBy}
-              aria-invalid={invalid("sujet")}
-            />
-          )}
-        </Field>
+          maxlength={100}
+          value={values.sujet}
+        />
         <Field
           id="suggestion"
           label="Votre suggestion"

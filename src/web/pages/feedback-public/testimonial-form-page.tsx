@@ -3,7 +3,7 @@ import {
   TESTIMONIAL_FEELING_LABELS,
   TESTIMONIAL_TAGS,
 } from "../../../domains/feedback/testimonials/index.ts";
-import { ErrorSummary, Field, type FieldError } from "../../backoffice/form-fields.tsx";
+import { ErrorSummary, Field, type FieldError, InputField } from "../../backoffice/form-fields.tsx";
 import { Page } from "../../layout/page.tsx";
 import type { SiteContext } from "../../site.ts";
 import { ChoiceGroup, errorOf, FormKeyAndTrap, PERSONAL_DATA_WARNING } from "./form-bits.tsx";
@@ -126,26 +126,14 @@ export function TestimonialFormPage(props: TestimonialFormProps) {
           selected={values.etiquettes}
           errors={errors}
         />
-        <Field
+        <InputField
           id="email"
+          type="email"
           label="Adresse électronique pour être prévenu de la publication"
           hint="Facultatif. Elle n'est jamais publiée et elle est effacée dès que nous vous avons écrit."
           error={errorOf(errors, "email")}
-        >
-          {(describedBy) => (
-            <input
-              id="email"
-              name="email"
-              type="email"
-              autocomplete="email"
-              spellcheck={false}
-              maxlength={254}
-              value={values.email}
-              aria-describedby={describedBy}
-              aria-invalid={invalid("email")}
-            />
-          )}
-        </Field>
+          value={values.email}
+        />
         <button type="submit">Envoyer mon témoignage</button>
       </form>
     </Page>
