@@ -7,8 +7,8 @@ import type { Clock } from "../../../shared/clock.ts";
 import type { Db, ImprovementActionStatus } from "../../../shared/database.ts";
 import { recordEvent } from "../../../shared/events.ts";
 import { newId } from "../../../shared/ids.ts";
-import { inTransaction } from "../testimonials/in-transaction.ts";
 import { type FeedbackActor, requireModerator } from "../testimonials/testimonial.ts";
+import { inTransaction } from "../transaction.ts";
 import { addActionSource, type SourceInput } from "./action-sources.ts";
 import { ACTION_REFUSAL_MESSAGES, actionStatusDates, nextActionStatus } from "./action-status.ts";
 import {

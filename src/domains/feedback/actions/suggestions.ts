@@ -8,9 +8,10 @@ import type { Db, SuggestionStatus } from "../../../shared/database.ts";
 import { recordEvent } from "../../../shared/events.ts";
 import { isUuid, newId } from "../../../shared/ids.ts";
 import { collapseWhitespace } from "../../../shared/text.ts";
-import { inTransaction } from "../testimonials/in-transaction.ts";
+import { insertOncePerSubmission } from "../insert-once-per-submission.ts";
 import { type FeedbackActor, requireModerator } from "../testimonials/testimonial.ts";
 import { cleanText } from "../testimonials/testimonial-input.ts";
+import { inTransaction } from "../transaction.ts";
 import { SUGGESTION_TRANSITIONS } from "./action-status.ts";
 
 export const SUGGESTION_MIN = 10;
@@ -45,29 +46,16 @@ export async function submitSuggestion(
   const now = input.clock.now();
   const id = newId();
   return inTransaction(db, async (trx) => {
-    const inserted = await trx
-      .insertInto("suggestions")
-      .values({
-        id,
-        organisation_id: input.organisationId,
-        submission_key: input.submissionKey,
-        topic: topic === "" ? null : topic,
-        body,
-        created_at: now,
-        updated_at: now,
-      })
-      .onConflict((oc) => oc.columns(["organisation_id", "submission_key"]).doNothing())
-      .returning("id")
-      .executeTakeFirst();
-    if (!inserted) {
-      const existing = await trx
-        .selectFrom("suggestions")
-        .select("id")
-        .where("organisation_id", "=", input.organisationId)
-        .where("submission_key", "=", input.submissionKey)
-        .executeTakeFirstOrThrow();
-      return { ok: true as const, id: existing.id, created: false };
-    }
+    const stored = await insertOncePerSubmission(trx, "suggestions", {
+      id,
+      organisation_id: input.organisationId,
+      submission_key: input.submissionKey,
+      topic: topic === "" ? null : topic,
+      body,
+      created_at: now,
+      updated_at: now,
+    });
+    if (!stored.created) return { ok: true as const, id: stored.id, created: false };
     await recordEvent(trx, {
       organisationId: input.organisationId,
       entityType: "suggestion",

@@ -5,7 +5,7 @@
 import type { Clock } from "../../../shared/clock.ts";
 import type { Db } from "../../../shared/database.ts";
 import { createImprovementAction } from "../actions/manage-improvement-actions.ts";
-import { inTransaction } from "./in-transaction.ts";
+import { inTransaction } from "../transaction.ts";
 import { saveTestimonialChange } from "./save-testimonial-change.ts";
 import { type FeedbackActor, lockTestimonial, requireModerator, transition } from "./testimonial.ts";
 

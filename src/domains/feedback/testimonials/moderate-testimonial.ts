@@ -6,7 +6,7 @@ import { AppError } from "../../../shared/app-error.ts";
 import type { Clock } from "../../../shared/clock.ts";
 import type { Db } from "../../../shared/database.ts";
 import { collapseWhitespace } from "../../../shared/text.ts";
-import { inTransaction } from "./in-transaction.ts";
+import { inTransaction } from "../transaction.ts";
 import { findInsults } from "./insult-words.ts";
 import { saveTestimonialChange } from "./save-testimonial-change.ts";
 import { type FeedbackActor, lockTestimonial, requireModerator, transition } from "./testimonial.ts";

@@ -8,7 +8,7 @@ import { AppError } from "../../../shared/app-error.ts";
 import type { Clock } from "../../../shared/clock.ts";
 import type { Db } from "../../../shared/database.ts";
 import { enqueueEmail } from "../../channels/email/index.ts";
-import { inTransaction } from "./in-transaction.ts";
+import { inTransaction } from "../transaction.ts";
 import { saveTestimonialChange } from "./save-testimonial-change.ts";
 import {
   type FeedbackActor,

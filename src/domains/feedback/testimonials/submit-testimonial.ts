@@ -6,7 +6,8 @@ import type { Clock } from "../../../shared/clock.ts";
 import type { Db } from "../../../shared/database.ts";
 import { recordEvent } from "../../../shared/events.ts";
 import { newId } from "../../../shared/ids.ts";
-import { inTransaction } from "./in-transaction.ts";
+import { insertOncePerSubmission } from "../insert-once-per-submission.ts";
+import { inTransaction } from "../transaction.ts";
 import { type InputError, readTestimonialForm, type TestimonialForm } from "./testimonial-input.ts";
 
 export async function submitTestimonial(
@@ -19,34 +20,21 @@ export async function submitTestimonial(
   const now = input.clock.now();
   const id = newId();
   return inTransaction(db, async (trx) => {
-    const inserted = await trx
-      .insertInto("testimonials")
-      .values({
-        id,
-        organisation_id: input.organisationId,
-        submission_key: input.submissionKey,
-        channel: t.channel,
-        title: t.title,
-        story: t.story,
-        feeling: t.feeling,
-        tags: t.tags,
-        flagged_words: t.flaggedWords,
-        notify_email: t.notifyEmail,
-        created_at: now,
-        updated_at: now,
-      })
-      .onConflict((oc) => oc.columns(["organisation_id", "submission_key"]).doNothing())
-      .returning("id")
-      .executeTakeFirst();
-    if (!inserted) {
-      const existing = await trx
-        .selectFrom("testimonials")
-        .select("id")
-        .where("organisation_id", "=", input.organisationId)
-        .where("submission_key", "=", input.submissionKey)
-        .executeTakeFirstOrThrow();
-      return { ok: true as const, id: existing.id, created: false };
-    }
+    const stored = await insertOncePerSubmission(trx, "testimonials", {
+      id,
+      organisation_id: input.organisationId,
+      submission_key: input.submissionKey,
+      channel: t.channel,
+      title: t.title,
+      story: t.story,
+      feeling: t.feeling,
+      tags: t.tags,
+      flagged_words: t.flaggedWords,
+      notify_email: t.notifyEmail,
+      created_at: now,
+      updated_at: now,
+    });
+    if (!stored.created) return { ok: true as const, id: stored.id, created: false };
     await recordEvent(trx, {
       organisationId: input.organisationId,
       entityType: "testimonial",
