@@ -11,7 +11,8 @@ export {
   parisInstant,
   type Weekday,
 } from "./business-calendar.ts";
-export { addCalendarClosure, MAX_CLOSURES, removeCalendarClosure } from "./calendar-closures.ts";
+export { addCalendarClosure, MAX_CLOSURES } from "./add-calendar-closure.ts";
+export { removeCalendarClosure } from "./remove-calendar-closure.ts";
 export { calendarFromSettings, getBusinessCalendar } from "./calendar-settings.ts";
 export {
   COMMITMENT_CHANNELS,

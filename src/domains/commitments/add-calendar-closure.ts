@@ -49,20 +49,3 @@ export async function addCalendarClosure(
     data: { from, to },
   });
 }
-
-/** Removes the closure that starts and ends on these days (a second removal changes nothing). */
-export async function removeCalendarClosure(
-  db: Db,
-  input: { organisationId: string; from: string; to: string; actorId: string | null },
-): Promise<BusinessCalendar> {
-  return changeCalendar(db, {
-    organisationId: input.organisationId,
-    actorId: input.actorId,
-    action: "closure_removed",
-    change: (calendar) => ({
-      ...calendar,
-      closures: calendar.closures.filter((c) => !(c.from === input.from && c.to === input.to)),
-    }),
-    data: { from: input.from, to: input.to },
-  });
-}
