@@ -19,9 +19,11 @@ export {
   type QuestionnaireDefinition,
   type QuestionnaireField,
 } from "./questionnaire-definition.ts";
+export { findShownVersion } from "./questionnaires/find-shown-version.ts";
 export {
   findPublishedQuestionnaire,
   findPublishedQuestionnaireById,
+  findQuestionnaireStatus,
   type Questionnaire,
 } from "./questionnaires.repo.ts";
 export { scrubPersonalData } from "./scrub-personal-data.ts";

@@ -2,6 +2,7 @@ import type { Clock } from "../../shared/clock.ts";
 import type { Db, FeedbackKind } from "../../shared/database.ts";
 import { ensureStandardQuestionnaires } from "./ensure-standard-questionnaires.ts";
 import { parseDefinition, type QuestionnaireDefinition } from "./questionnaire-definition.ts";
+import type { QuestionnaireStatus } from "./questionnaires/questionnaire-status.ts";
 import { STANDARD_QUESTIONNAIRES } from "./standard-questionnaires.ts";
 
 export type Questionnaire = {
@@ -16,12 +17,15 @@ export type Questionnaire = {
 async function select(
   db: Db,
   organisationId: string,
-  where: { slug: string } | { id: string },
+  where: { slug: string } | { id: string; version?: number },
 ): Promise<Questionnaire | null> {
+  const version = "version" in where ? where.version : undefined;
   let query = db
     .selectFrom("questionnaires as q")
     .innerJoin("questionnaire_versions as v", (join) =>
-      join.onRef("v.questionnaire_id", "=", "q.id").onRef("v.version", "=", "q.current_version"),
+      version === undefined
+        ? join.onRef("v.questionnaire_id", "=", "q.id").onRef("v.version", "=", "q.current_version")
+        : join.onRef("v.questionnaire_id", "=", "q.id").on("v.version", "=", version),
     )
     .select(["q.id", "q.slug", "q.kind", "q.title", "v.version", "v.definition"])
     .where("q.organisation_id", "=", organisationId)
@@ -51,4 +55,29 @@ export function findPublishedQuestionnaireById(
   input: { organisationId: string; questionnaireId: string },
 ): Promise<Questionnaire | null> {
   return select(db, input.organisationId, { id: input.questionnaireId });
+}
+
+/**
+ * One version of a published questionnaire — the one a citizen saw, maybe older than the current one —
+ * or null when the questionnaire is not published or has no such version.
+ */
+export function findPublishedQuestionnaireVersion(
+  db: Db,
+  input: { organisationId: string; questionnaireId: string; version: number },
+): Promise<Questionnaire | null> {
+  return select(db, input.organisationId, { id: input.questionnaireId, version: input.version });
+}
+
+/** The status of the questionnaire at /avis/<slug>, or null when there is none. */
+export async function findQuestionnaireStatus(
+  db: Db,
+  input: { organisationId: string; slug: string },
+): Promise<QuestionnaireStatus | null> {
+  const row = await db
+    .selectFrom("questionnaires")
+    .select("status")
+    .where("organisation_id", "=", input.organisationId)
+    .where("slug", "=", input.slug)
+    .executeTakeFirst();
+  return row?.status ?? null;
 }

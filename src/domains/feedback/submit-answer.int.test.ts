@@ -5,6 +5,8 @@ import { AppError } from "../../shared/app-error.ts";
 import { fixedClock } from "../../shared/clock.ts";
 import { ensureOrganisation } from "../identity/index.ts";
 import { ensureStandardQuestionnaires } from "./ensure-standard-questionnaires.ts";
+import { saveQuestionnaireVersion } from "./questionnaires/save-questionnaire-version.ts";
+import { EPIC } from "./standard-questionnaires.ts";
 import { submitFeedbackAnswer } from "./submit-answer.ts";
 
 async function refused(promise: Promise<unknown>, code: string, message: RegExp | string): Promise<AppError> {
@@ -182,6 +184,116 @@ describe("submitting a feedback answer", () => {
       ["csat", 2, "claire@exemple.fr", null],
     );
     assert.ok(!JSON.stringify(row.answers).includes("claire"), "the address is not among the answers");
+  });
+
+  it("checks and stores an answer against the version the citizen saw, not the one published since", async () => {
+    await ensureStandardQuestionnaires(db(), { organisationId, clock });
+    const epic = await db()
+      .selectFrom("questionnaires")
+      .select("id")
+      .where("slug", "=", "epic")
+      .executeTakeFirstOrThrow();
+    // Version 2 drops "moment_detail" and renames the answers of "moment".
+    const next = JSON.parse(JSON.stringify(EPIC)) as typeof EPIC;
+    const moment = next.sections[1]!;
+    moment.fields = [
+      {
+        type: "single_choice",
+        id: "moment",
+        label: "Un moment vous a-t-il marqué ?",
+        options: [
+          { value: "oui", label: "Oui" },
+          { value: "non", label: "Non" },
+        ],
+      },
+    ];
+    const saved = await saveQuestionnaireVersion(db(), {
+      organisationId,
+      questionnaireId: epic.id,
+      definitionText: JSON.stringify(next),
+      actorId: "00000000-0000-4000-8000-000000000001",
+      clock,
+    });
+    assert.deepEqual(saved, { version: 2, created: true });
+
+    const seenBefore = {
+      satisfaction: "tres_bien",
+      moment: "oui_en_bien",
+      moment_detail: "L'accueil au guichet.",
+    };
+    const old = await submitFeedbackAnswer(db(), {
+      organisationId,
+      clock,
+      questionnaireSlug: "epic",
+      questionnaireVersion: "1",
+      answers: seenBefore,
+    });
+    assert.equal(old.questionnaire.version, 1);
+    const stored = await db()
+      .selectFrom("feedback_answers")
+      .select(["questionnaire_version", "answers", "verbatim"])
+      .where("id", "=", old.answerId)
+      .executeTakeFirstOrThrow();
+    assert.equal(stored.questionnaire_version, 1);
+    assert.deepEqual(stored.answers, seenBefore, "the question removed in version 2 is kept");
+    assert.equal(stored.verbatim, "L'accueil au guichet.");
+
+    // The same answers against the current version: "oui_en_bien" is no longer offered.
+    await refused(
+      submitFeedbackAnswer(db(), { organisationId, clock, questionnaireSlug: "epic", answers: seenBefore }),
+      "BAD_REQUEST",
+      "La réponse à « Un moment vous a-t-il marqué ? » n'est pas une des réponses proposées.",
+    );
+    const current = await submitFeedbackAnswer(db(), {
+      organisationId,
+      clock,
+      questionnaireSlug: "epic",
+      answers: { satisfaction: "moyen", moment: "oui" },
+    });
+    assert.equal(current.questionnaire.version, 2);
+    const versions = await db()
+      .selectFrom("feedback_answers")
+      .select("questionnaire_version")
+      .orderBy("questionnaire_version")
+      .execute();
+    assert.deepEqual(
+      versions.map((row) => row.questionnaire_version),
+      [1, 2],
+    );
+    const event = await db()
+      .selectFrom("events")
+      .select("data")
+      .where("entity_type", "=", "feedback_answer")
+      .where("entity_id", "=", old.answerId)
+      .executeTakeFirstOrThrow();
+    assert.equal((event.data as { version: number }).version, 1);
+  });
+
+  it("refuses a version the questionnaire does not have, in French, storing nothing", async () => {
+    await ensureStandardQuestionnaires(db(), { organisationId, clock });
+    const message =
+      "Ce formulaire correspond à une version du questionnaire qui n'existe pas. Rechargez la page du questionnaire pour y répondre.";
+    for (const version of ["2", "0", "abc", "1.5"]) {
+      const error = await refused(
+        submitFeedbackAnswer(db(), {
+          organisationId,
+          clock,
+          questionnaireVersion: version,
+          answers: { satisfaction: "moyen" },
+        }),
+        "BAD_REQUEST",
+        message,
+      );
+      assert.equal(error.details?.reason, "version_unknown", version);
+    }
+    assert.equal((await db().selectFrom("feedback_answers").selectAll().execute()).length, 0);
+    const absent = await submitFeedbackAnswer(db(), {
+      organisationId,
+      clock,
+      questionnaireVersion: "",
+      answers: { satisfaction: "moyen" },
+    });
+    assert.equal(absent.questionnaire.version, 1, "no version given: the current one");
   });
 
   it("refuses an unknown questionnaire", async () => {

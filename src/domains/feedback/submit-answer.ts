@@ -8,6 +8,7 @@ import { answerIndicators, verbatimOf } from "./answer-indicators.ts";
 import { checkFeedbackInvitation, type FeedbackInvitation } from "./check-invitation.ts";
 import { answersRefused, invitationUsed, questionnaireNotFound } from "./feedback-errors.ts";
 import { fieldsOf, type QuestionnaireDefinition } from "./questionnaire-definition.ts";
+import { findShownVersion } from "./questionnaires/find-shown-version.ts";
 import {
   findPublishedQuestionnaire,
   findPublishedQuestionnaireById,
@@ -30,6 +31,11 @@ export type SubmitAnswerInput = {
   caseId?: string | null;
   conversationId?: string | null;
   answers: AnswerInput;
+  /**
+   * The version of the questionnaire the citizen was shown (the form's hidden field): the answer is
+   * checked and stored against it, even if an admin published a newer one meanwhile. Absent: the current.
+   */
+  questionnaireVersion?: number | string | undefined;
   /** The form's one-time key: posting the same form twice stores one answer. */
   submissionKey?: string | undefined;
 };
@@ -77,14 +83,19 @@ async function questionnaireFor(db: Db, input: SubmitAnswerInput, invitation: Fe
         clock: input.clock,
       });
   if (!questionnaire) throw questionnaireNotFound();
-  return questionnaire;
+  return findShownVersion(db, {
+    organisationId: input.organisationId,
+    questionnaire,
+    version: input.questionnaireVersion,
+  });
 }
 
 /**
- * Stores a citizen's answer: checked against the questionnaire's current version (all refusals at once,
- * nothing stored), free text scrubbed of personal data BEFORE it is written, JDMA indicators and the
- * verbatim's analysis computed, then the answer, the daily sums, the invitation's use and an event in
- * one transaction. Anonymous: no address, no browser, only an e-mail the citizen chose to give.
+ * Stores a citizen's answer: checked against the version of the questionnaire the citizen saw (by default
+ * the current one; all refusals at once, nothing stored), free text scrubbed of personal data BEFORE it
+ * is written, JDMA indicators and the verbatim's analysis computed, then the answer (with its version),
+ * the daily sums, the invitation's use and an event in one transaction. Anonymous: no address, no
+ * browser, only an e-mail the citizen chose to give.
  */
 export async function submitFeedbackAnswer(db: Db, input: SubmitAnswerInput): Promise<SubmitAnswerResult> {
   const key = input.submissionKey?.slice(0, 200);
@@ -183,7 +194,12 @@ export async function submitFeedbackAnswer(db: Db, input: SubmitAnswerInput): Pr
       entityType: "feedback_answer",
       entityId: answerId,
       action: "submitted",
-      data: { questionnaire: questionnaire.slug, channel, invitation: invitation !== null },
+      data: {
+        questionnaire: questionnaire.slug,
+        version: questionnaire.version,
+        channel,
+        invitation: invitation !== null,
+      },
     });
     return { answerId, created: true, questionnaire };
   });

@@ -33,6 +33,7 @@ import { registerBackofficeCommitmentsRoutes } from "./backoffice-commitments.ro
 import { registerBackofficeFeedbackRoutes } from "./backoffice-feedback.routes.ts";
 import { registerBackofficeFeedbackAnalysisRoutes } from "./backoffice-feedback-analysis.routes.ts";
 import { oidcLoginOption, registerBackofficeOidcRoutes } from "./backoffice-oidc.routes.ts";
+import { registerBackofficeQuestionnairesRoutes } from "./backoffice-questionnaires.routes.ts";
 
 type Body = Record<string, unknown>;
 
@@ -89,6 +90,7 @@ export async function registerBackofficeRoutes(app: FastifyInstance, deps: AppDe
       registerBackofficeAssistantRoutes(scope, deps);
       registerBackofficeFeedbackAnalysisRoutes(scope, deps);
       registerBackofficeFeedbackRoutes(scope, deps);
+      registerBackofficeQuestionnairesRoutes(scope, deps);
     },
     { prefix: "/admin" },
   );

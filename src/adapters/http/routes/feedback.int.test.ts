@@ -53,6 +53,7 @@ describe("feedback pages", () => {
       [
         ["_canal", "counter"],
         ["_demarche", "F1341"],
+        ["_version", "1"],
       ],
     );
   });
@@ -144,7 +145,7 @@ describe("feedback pages", () => {
     assert.equal(page.headers["referrer-policy"], "no-referrer");
     assert.match(page.body, /<h1>Je donne mon avis<\/h1>/);
     const hidden = hiddenFields(page.body);
-    assert.deepEqual(hidden.map(([name]) => name).sort(), ["_cle", "_invitation"]);
+    assert.deepEqual(hidden.map(([name]) => name).sort(), ["_cle", "_invitation", "_version"]);
     const sent = await post("/avis", [...hidden, ["satisfaction", "moyen"]]);
     assert.equal(sent.statusCode, 303);
     const row = (await answers()).find((answer) => answer.case_id === opened.caseId);

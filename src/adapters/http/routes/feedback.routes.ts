@@ -12,6 +12,8 @@ import {
   checkFeedbackInvitation,
   findPublishedQuestionnaire,
   findPublishedQuestionnaireById,
+  findQuestionnaireStatus,
+  findShownVersion,
   normaliseTopic,
   type Questionnaire,
   RESERVED_SLUGS,
@@ -40,6 +42,9 @@ import { siteContext } from "../site-context.ts";
 
 const CSS_FILE = path.resolve(import.meta.dirname, "../../../web/pages/feedback/feedback.css");
 const KIOSK_SCRIPT = 'setTimeout(function(){location.replace("/avis/borne")},20000);\n';
+const CLOSED_TITLE = "Ce questionnaire n'est plus ouvert";
+const CLOSED_MESSAGE =
+  "Ce questionnaire est clos : il ne reçoit plus de réponses. Merci de votre intérêt. Vous pouvez toujours nous donner votre avis sur nos services.";
 const LIMITED_MESSAGE =
   "Beaucoup d'avis ont été envoyés depuis votre connexion en peu de temps. Réessayez dans une heure.";
 
@@ -72,9 +77,13 @@ function privateReply(reply: FastifyReply): FastifyReply {
 
 type Query = { canal?: string; demarche?: string; invitation?: string; borne?: string };
 
-function invitationRefusal(error: unknown): { title: string; message: string; status: number } | null {
+/** A refusal shown as a page of its own: an invitation that cannot be used, a closed questionnaire... */
+function pageRefusal(error: unknown): { title: string; message: string; status: number } | null {
   if (!(error instanceof AppError)) return null;
   const reason = error.details?.reason;
+  if (reason === "questionnaire_closed") return { title: CLOSED_TITLE, message: CLOSED_MESSAGE, status: 404 };
+  if (reason === "version_unknown")
+    return { title: "Version du questionnaire inconnue", message: error.userMessage, status: 400 };
   if (reason === "invitation_used")
     return { title: "Vous avez déjà répondu", message: ALREADY_ANSWERED, status: 409 };
   if (reason === "invitation_expired" || reason === "invitation_invalid")
@@ -91,6 +100,11 @@ export async function registerFeedbackRoutes(app: FastifyInstance, deps: AppDeps
     const found = RESERVED_SLUGS.includes(slug)
       ? null
       : await findPublishedQuestionnaire(deps.db, { organisationId, slug, clock: deps.clock });
+    if (!found && (await findQuestionnaireStatus(deps.db, { organisationId, slug })) === "archived")
+      throw new AppError("NOT_FOUND", {
+        message: "questionnaire archived",
+        details: { reason: "questionnaire_closed" },
+      });
     if (!found)
       throw new AppError("NOT_FOUND", {
         message: "questionnaire not found",
@@ -133,7 +147,7 @@ export async function registerFeedbackRoutes(app: FastifyInstance, deps: AppDeps
     try {
       questionnaire = token ? await questionnaireOfInvitation(token) : await questionnaireBySlug(slug);
     } catch (error) {
-      const refusal = invitationRefusal(error);
+      const refusal = pageRefusal(error);
       if (refusal) return notice(reply, refusal);
       throw error;
     }
@@ -153,6 +167,7 @@ export async function registerFeedbackRoutes(app: FastifyInstance, deps: AppDeps
             : { channel: kiosk ? "counter" : channelOf(single(request.query.canal)) }),
           ...(topic && !token ? { topic } : {}),
           kiosk,
+          version: questionnaire.version,
         },
       }),
     );
@@ -172,9 +187,19 @@ export async function registerFeedbackRoutes(app: FastifyInstance, deps: AppDeps
     let questionnaire: Questionnaire;
     try {
       questionnaire = token ? await questionnaireOfInvitation(token) : await questionnaireBySlug(slug);
+      // Read the form with the questions the citizen saw, even if a newer version was published since.
+      questionnaire = await findShownVersion(deps.db, {
+        organisationId,
+        questionnaire,
+        version: single(body[HIDDEN.version]),
+      });
     } catch (error) {
       // A repeat of a form already answered (double click) still ends on the thanks page.
-      if (!(error instanceof AppError) || error.details?.reason !== "invitation_used") throw error;
+      if (!(error instanceof AppError) || error.details?.reason !== "invitation_used") {
+        const refusal = pageRefusal(error);
+        if (refusal) return notice(reply, refusal);
+        throw error;
+      }
       questionnaire = await questionnaireBySlug("jdma");
     }
     try {
@@ -186,13 +211,14 @@ export async function registerFeedbackRoutes(app: FastifyInstance, deps: AppDeps
         channel,
         topic,
         answers: answersFromForm(questionnaire.definition, body),
+        questionnaireVersion: questionnaire.version,
         submissionKey: `avis:${formKey}`,
       });
       if (result.created) await recordFormHit(deps.db, { limit: FEEDBACK_LIMIT, address, clock: deps.clock });
       request.log.info({ answerId: result.answerId, created: result.created, channel }, "feedback answer");
       return reply.redirect(kiosk ? "/avis/merci?borne=1" : "/avis/merci", 303);
     } catch (error) {
-      const refusal = invitationRefusal(error);
+      const refusal = pageRefusal(error);
       if (refusal) return notice(reply, refusal);
       if (!(error instanceof AppError) || error.code !== "BAD_REQUEST" || !error.details?.errors) throw error;
       return sendPage(
@@ -208,6 +234,7 @@ export async function registerFeedbackRoutes(app: FastifyInstance, deps: AppDeps
             ...(token ? { invitation: token } : { channel }),
             ...(topic && !token ? { topic } : {}),
             kiosk,
+            version: questionnaire.version,
           },
         }),
         400,

@@ -1,11 +1,13 @@
+import { QUESTIONNAIRES_PATH } from "../questionnaires/labels.ts";
 import { ACTIONS_PATH, MODERATION_PATH, SUGGESTIONS_PATH } from "./paths.ts";
 
-/** Links between the three feedback screens. */
+/** Links between the feedback screens (questionnaires: administrators only). */
 export function FeedbackNav(props: { current: string }) {
   const links: [string, string][] = [
     [MODERATION_PATH, "Témoignages à modérer"],
     [ACTIONS_PATH, "Actions d'amélioration"],
     [SUGGESTIONS_PATH, "Boîte à idées"],
+    [QUESTIONNAIRES_PATH, "Questionnaires"],
   ];
   return (
     <nav aria-label="Retours des usagers">

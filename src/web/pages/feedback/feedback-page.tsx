@@ -16,7 +16,8 @@ export type FeedbackPageProps = {
   values: AnswerInput;
   /** By answer field ("clarte", "aide_administration.chat"), from the use case. */
   errors: { field: string; message: string }[];
-  hidden: { channel?: string; topic?: string; invitation?: string; kiosk?: boolean };
+  /** `version`: the questionnaire version shown, sent back so the answer is checked against it. */
+  hidden: { channel?: string; topic?: string; invitation?: string; kiosk?: boolean; version?: number };
 };
 
 export function FeedbackPage(props: FeedbackPageProps) {
@@ -49,7 +50,12 @@ export function FeedbackPage(props: FeedbackPageProps) {
             <input type="hidden" name={HIDDEN.invitation} value={props.hidden.invitation} />
           ) : null}
           <p>Toutes les questions sont facultatives, sauf celles marquées « obligatoire ».</p>
-          <QuestionnaireFields definition={definition} values={props.values} errors={byField} />
+          <QuestionnaireFields
+            definition={definition}
+            values={props.values}
+            errors={byField}
+            version={props.hidden.version}
+          />
           <button type="submit" class="feedback-submit">
             Envoyer mon avis
           </button>

@@ -16,6 +16,7 @@ export const HIDDEN = {
   topic: "_demarche",
   invitation: "_invitation",
   kiosk: "_borne",
+  version: "_version",
 } as const;
 
 export const consentName = (id: string) => `${id}_souhait`;

@@ -10,7 +10,7 @@ import {
   type QuestionnaireDefinition,
   type QuestionnaireField,
 } from "../../../domains/feedback/index.ts";
-import { consentName, emailName, optionId, qualityName, reachedName, single } from "./form-names.ts";
+import { consentName, emailName, HIDDEN, optionId, qualityName, reachedName, single } from "./form-names.ts";
 
 export type FieldErrors = Record<string, string>;
 
@@ -287,12 +287,23 @@ function Question(props: { ctx: Ctx; field: QuestionnaireField }) {
   }
 }
 
-export function QuestionnaireFields(props: Ctx) {
+/**
+ * The questions of one version. `version` is written as a hidden field so the answer is checked against
+ * the questions shown, even if a newer version is published meanwhile; the back office's preview gives
+ * none and puts its sections under h3.
+ */
+export function QuestionnaireFields(
+  props: Ctx & { version?: number | undefined; sectionHeading?: "h2" | "h3" },
+) {
+  const Heading = props.sectionHeading ?? "h2";
   return (
     <>
+      {props.version !== undefined ? (
+        <input type="hidden" name={HIDDEN.version} value={String(props.version)} />
+      ) : null}
       {props.definition.sections.map((section) => (
         <section class="questionnaire-section">
-          {section.title ? <h2>{section.title}</h2> : null}
+          {section.title ? <Heading>{section.title}</Heading> : null}
           {section.description ? <p>{section.description}</p> : null}
           {section.fields.map((field) => (
             <Question ctx={props} field={field} />
