@@ -7,6 +7,14 @@
 -- What the assistant answered about: the first page (fiche id, "faq:<uuid>"…) it answered from.
 ALTER TABLE conversations ADD COLUMN topic text;
 CREATE INDEX conversations_started_idx ON conversations (organisation_id, started_at);
+-- The dashboard's links: the inbox by topic, the conversations by topic, a transcript by its handle
+-- (md5 of the id: the id itself is the citizen's key and never appears in the back office).
+CREATE INDEX cases_topic_fiche_idx ON cases (organisation_id, topic_fiche_id, updated_at DESC, id DESC)
+  WHERE topic_fiche_id IS NOT NULL;
+CREATE INDEX cases_topic_local_idx ON cases (organisation_id, topic_local_item_id, updated_at DESC, id DESC)
+  WHERE topic_local_item_id IS NOT NULL;
+CREATE INDEX conversations_topic_idx ON conversations (organisation_id, topic, started_at);
+CREATE INDEX conversations_handle_idx ON conversations (organisation_id, md5(id));
 -- The refresh reads a day's status changes of cases (time spent in each status).
 CREATE INDEX events_case_status_day_idx ON events (organisation_id, created_at)
   WHERE entity_type = 'case' AND action = 'status_changed';

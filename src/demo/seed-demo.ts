@@ -9,6 +9,7 @@ import type { Clock } from "../shared/clock.ts";
 import type { RootDb } from "../shared/database.ts";
 import type { Logger } from "../shared/logger.ts";
 import { DEMO_EDITOR, DEMO_ITEMS } from "./demo-content.ts";
+import { seedDemoActivity } from "./seed-activity.ts";
 import { seedDemoCases } from "./seed-cases.ts";
 import { seedDemoFeedbackAnswers } from "./seed-feedback-answers.ts";
 import { seedDemoFeedbackTestimonials } from "./seed-feedback-testimonials.ts";
@@ -62,6 +63,8 @@ export async function seedDemo(options: {
   await seedDemoCases({ db, organisationId, clock, logger });
   await seedDemoFeedbackAnswers({ db, organisationId, clock, logger });
   await seedDemoFeedbackTestimonials({ db, organisationId, clock, logger });
+  // Last: its published results read the cases, conversations and answers seeded above.
+  await seedDemoActivity({ db, organisationId, clock, logger });
   logger.info(
     { items: DEMO_ITEMS.length, editor: DEMO_EDITOR.email, loginUrl: "/admin/connexion" },
     "demo content created; sign in to the back office with the demo editor account (password in the README)",

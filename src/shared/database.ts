@@ -716,7 +716,7 @@ export type CallsTable = {
   answered_at: CallTime;
   ended_at: CallTime;
   state: Json<Record<string, unknown>>;
-  path: Json<Record<string, unknown>[]>;
+  path: ColumnType<Record<string, unknown>[], string | undefined, string>;
   outcome: ColumnType<CallOutcome | null, CallOutcome | null | undefined, CallOutcome | null>;
   conversation_id: ColumnType<string | null, string | null | undefined, string | null>;
   case_id: ColumnType<string | null, string | null | undefined, string | null>;
@@ -730,3 +730,28 @@ export interface Database {
   calls: CallsTable;
 }
 // ---- end of voice ------------------------------------------------------------------------------------
+
+// ---- Published results (migrations/0016_results_publications.sql) -----------------------------------
+export type ResultsPublicationStatus = "draft" | "published" | "withdrawn";
+
+export type ResultsPublicationsTable = {
+  id: string;
+  organisation_id: string;
+  /** Paris calendar days, both included ("2026-03-01"). */
+  period_from: ColumnType<string, string, string>;
+  period_to: ColumnType<string, string, string>;
+  status: ResultsPublicationStatus;
+  /** A ResultsSnapshot (src/domains/commitments/results/results-snapshot.ts), checked when read. */
+  snapshot: Json<unknown>;
+  created_at: Timestamp;
+  created_by: string | null;
+  published_at: NullableTimestamp;
+  published_by: string | null;
+  withdrawn_at: NullableTimestamp;
+  withdrawn_by: string | null;
+};
+
+export interface Database {
+  results_publications: ResultsPublicationsTable;
+}
+// ---- end of published results ------------------------------------------------------------------------

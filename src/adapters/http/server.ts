@@ -13,6 +13,7 @@ import { registerContactRoutes } from "./routes/contact.routes.ts";
 import { registerFeedbackRoutes } from "./routes/feedback.routes.ts";
 import { registerHealthRoutes } from "./routes/health.routes.ts";
 import { registerPublicRoutes } from "./routes/public.routes.ts";
+import { registerResultsRoutes } from "./routes/results.routes.ts";
 import { registerSearchRoutes } from "./routes/search.routes.ts";
 import { registerTestimonialRoutes } from "./routes/testimonials.routes.ts";
 import { registerTrackingRoutes } from "./routes/tracking.routes.ts";
@@ -69,5 +70,6 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   await registerAssistantApiRoutes(app, deps);
   await registerAssistantPageRoutes(app, deps);
   await registerTestimonialRoutes(app, deps);
+  await registerResultsRoutes(app, deps);
   return app;
 }

@@ -15,7 +15,11 @@ export { isConversationId } from "./conversation-id.ts";
 export { CONVERSATION_IDLE_MS, type FinalOutcome, finalOutcome } from "./conversation-outcome.ts";
 export { createFaqFromUnanswered, dismissUnanswered, FAQ_DRAFT_BODY } from "./handle-unanswered-questions.ts";
 export { listConversationEntries } from "./list-conversation-entries.ts";
-export { listUnansweredQuestions, type UnansweredGroup } from "./list-unanswered-questions.ts";
+export {
+  groupQuestions,
+  listUnansweredQuestions,
+  type UnansweredGroup,
+} from "./list-unanswered-questions.ts";
 export type { ChatCompletionRequest, ChatCompletionResult, ChatMessage, LlmClient } from "./llm.port.ts";
 export { loadConversation, postCitizenMessage, type TurnReply } from "./post-citizen-message.ts";
 export { purgeExpiredConversations } from "./purge-expired-conversations.ts";

@@ -52,7 +52,13 @@ export {
   getCaseAttachmentForCitizen,
 } from "./get-case-attachment.ts";
 export { type AgentCaseView, type CaseHistoryEntry, getCaseForAgent } from "./get-case-for-agent.ts";
-export { type InboxFilters, type InboxItem, type InboxPage, listInbox } from "./list-inbox.ts";
+export {
+  type InboxFilters,
+  type InboxItem,
+  type InboxPage,
+  type InboxTopic,
+  listInbox,
+} from "./list-inbox.ts";
 export { listPublicAgentMessages, type PublicAgentMessage } from "./list-public-agent-messages.ts";
 export { mergeCases } from "./merge-cases.ts";
 export { type OpenCaseInput, type OpenCaseResult, openCase } from "./open-case.ts";

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
 import { aCase, TEST_PUBLIC_URL } from "../../../test/factories/a-case.ts";
+import { aLocalItem } from "../../../test/factories/a-local-item.ts";
 import { anAgent } from "../../../test/factories/an-agent.ts";
 import { createTestDatabase, type TestDatabase } from "../../../test/helpers/test-db.ts";
 import { AppError } from "../../shared/app-error.ts";
@@ -160,5 +161,72 @@ describe("listInbox", () => {
     });
     assert.equal(page.items[0]?.team?.name, "État civil");
     assert.equal(page.items[0]?.assignee?.id, me);
+  });
+});
+
+describe("listInbox by topic and opening period", () => {
+  let database: TestDatabase;
+  let org: string;
+  let me: string;
+  let procedureId: string;
+  const ids: Record<string, string> = {};
+
+  before(async () => {
+    database = await createTestDatabase();
+    org = (await ensureOrganisation(database.db, { slug: "a", name: "Ville A" })).id;
+    me = (await anAgent(database.db, { organisationId: org, roles: ["agent"] })).id;
+    procedureId = (await aLocalItem(database.db, { organisationId: org, kind: "procedure" })).id;
+    // Paris is UTC+1 in March: 22:59 UTC on the 9th is the 9th, 23:00 UTC is already the 10th.
+    const open = async (name: string, at: string, topic: { ficheId?: string; localItemId?: string }) => {
+      ids[name] = (
+        await aCase(database.db, { organisationId: org, topic, clock: fixedClock(new Date(at)) })
+      ).caseId;
+    };
+    await open("idCardLate9", "2026-03-09T22:59:00Z", { ficheId: "F1342" });
+    await open("idCard10", "2026-03-09T23:00:00Z", { ficheId: "F1342" });
+    await open("passport11", "2026-03-11T10:00:00Z", { ficheId: "F21089" });
+    await open("parking11", "2026-03-11T11:00:00Z", { localItemId: procedureId });
+    await open("none12", "2026-03-12T22:59:00Z", {});
+    await open("idCard13", "2026-03-12T23:00:00Z", { ficheId: "F1342" });
+  });
+  after(() => database.close());
+
+  const list = async (filters: Parameters<typeof listInbox>[1]["filters"]) =>
+    (await listInbox(database.db, { organisationId: org, agentId: me, filters })).items
+      .map((i) => Object.entries(ids).find(([, id]) => id === i.id)?.[0])
+      .sort();
+
+  it("filters by fiche, by the town's own item, and by the absence of a topic", async () => {
+    assert.deepEqual(await list({ topic: { ficheId: "F1342" } }), ["idCard10", "idCard13", "idCardLate9"]);
+    assert.deepEqual(await list({ topic: { localItemId: procedureId } }), ["parking11"]);
+    assert.deepEqual(await list({ topic: "none" }), ["none12"]);
+    assert.deepEqual(await list({ topic: { localItemId: "pas-un-uuid" } }), []);
+    assert.deepEqual(await list({ topic: { ficheId: "F9999" } }), []);
+  });
+
+  it("filters by opening instant, start included and end excluded", async () => {
+    const from = new Date("2026-03-09T23:00:00Z"); // Paris midnight starting the 10th
+    const before12 = new Date("2026-03-11T23:00:00Z"); // Paris midnight starting the 12th
+    assert.deepEqual(await list({ openedFrom: from, openedBefore: before12 }), [
+      "idCard10",
+      "parking11",
+      "passport11",
+    ]);
+    assert.deepEqual(await list({ openedBefore: from }), ["idCardLate9"]);
+    assert.deepEqual(await list({ openedFrom: new Date("2026-03-12T23:00:00Z") }), ["idCard13"]);
+  });
+
+  it("combines topic, period and the other filters", async () => {
+    const from = new Date("2026-03-09T23:00:00Z");
+    assert.deepEqual(await list({ topic: { ficheId: "F1342" }, openedFrom: from }), ["idCard10", "idCard13"]);
+    assert.deepEqual(
+      await list({ topic: { ficheId: "F1342" }, openedFrom: from, status: "en_cours" }),
+      [],
+      "both still new",
+    );
+    assert.deepEqual(await list({ topic: { ficheId: "F1342" }, openedFrom: from, channel: "web" }), [
+      "idCard10",
+      "idCard13",
+    ]);
   });
 });

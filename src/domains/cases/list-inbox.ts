@@ -21,7 +21,15 @@ export type InboxFilters = {
   now?: Date;
   /** Full text over reference, subject, contact and messages; French stemming, accents ignored. */
   q?: string;
+  /** The page the request is about: a service-public.fr fiche, one of the town's items, or none. */
+  topic?: InboxTopic;
+  /** Opened at or after this instant. */
+  openedFrom?: Date;
+  /** Opened strictly before this instant. */
+  openedBefore?: Date;
 };
+
+export type InboxTopic = { ficheId: string } | { localItemId: string } | "none";
 
 export type InboxItem = {
   id: string;
@@ -125,6 +133,16 @@ export async function listInbox(
     if (!isUuid(filters.teamId)) return { items: [], nextCursor: null };
     query = query.where("cases.team_id", "=", filters.teamId);
   }
+  if (filters.topic === "none")
+    query = query.where("cases.topic_fiche_id", "is", null).where("cases.topic_local_item_id", "is", null);
+  else if (filters.topic && "ficheId" in filters.topic)
+    query = query.where("cases.topic_fiche_id", "=", filters.topic.ficheId);
+  else if (filters.topic) {
+    if (!isUuid(filters.topic.localItemId)) return { items: [], nextCursor: null };
+    query = query.where("cases.topic_local_item_id", "=", filters.topic.localItemId);
+  }
+  if (filters.openedFrom) query = query.where("cases.opened_at", ">=", filters.openedFrom);
+  if (filters.openedBefore) query = query.where("cases.opened_at", "<", filters.openedBefore);
   if (filters.assignedToMe) query = query.where("cases.assignee_id", "=", input.agentId);
   if (filters.unassigned) query = query.where("cases.assignee_id", "is", null);
   if (filters.dueBefore) {

@@ -1,3 +1,4 @@
+export { addCalendarClosure, MAX_CLOSURES } from "./add-calendar-closure.ts";
 export { advanceSlaClock, type SlaColumnChanges } from "./advance-sla-clock.ts";
 export {
   addBusinessDays,
@@ -11,8 +12,6 @@ export {
   parisInstant,
   type Weekday,
 } from "./business-calendar.ts";
-export { addCalendarClosure, MAX_CLOSURES } from "./add-calendar-closure.ts";
-export { removeCalendarClosure } from "./remove-calendar-closure.ts";
 export { calendarFromSettings, getBusinessCalendar } from "./calendar-settings.ts";
 export {
   COMMITMENT_CHANNELS,
@@ -32,17 +31,12 @@ export { easterSunday, frenchHolidays, type HolidayRegion, type IsoDay } from ".
 export { type CaseSla, getCaseSla } from "./get-case-sla.ts";
 export { commitmentNotFound, getCommitment } from "./get-commitment.ts";
 export { listCommitments } from "./list-commitments.ts";
+export { removeCalendarClosure } from "./remove-calendar-closure.ts";
+// Published results (/resultats): compute a period, draft, publish, export.
+export * from "./results/index.ts";
 export { RISK_DIGEST_ACTION, type RiskDigestReport, sendRiskDigest } from "./send-risk-digest.ts";
 export { setCommitmentActive } from "./set-commitment-active.ts";
 export { type StartedSlaClock, startSlaClock } from "./start-sla-clock.ts";
-export {
-  MAX_PERIODS_PER_DAY,
-  type PeriodInput,
-  parseBusinessHours,
-  updateBusinessHours,
-  WEEKDAYS,
-} from "./update-business-hours.ts";
-export { updateCommitment } from "./update-commitment.ts";
 export type {
   ActivityFigures,
   ArrivalSource,
@@ -68,3 +62,11 @@ export {
   type RefreshReport,
   refreshActivityRollups,
 } from "./statistics/refresh-activity-rollups.ts";
+export {
+  MAX_PERIODS_PER_DAY,
+  type PeriodInput,
+  parseBusinessHours,
+  updateBusinessHours,
+  WEEKDAYS,
+} from "./update-business-hours.ts";
+export { updateCommitment } from "./update-commitment.ts";

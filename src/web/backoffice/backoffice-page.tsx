@@ -7,6 +7,8 @@ export type BackofficePageProps = {
   /** Set when the page shows form errors, so the browser tab says so first. */
   hasErrors?: boolean;
   flash?: string | undefined;
+  /** Extra stylesheets of one part of the back office (e.g. "/assets/charts.css"). */
+  stylesheets?: string[];
   children: ComponentChildren;
 };
 
@@ -23,6 +25,9 @@ export function BackofficePage(props: BackofficePageProps) {
         <title>{title}</title>
         <link rel="stylesheet" href={`/assets/site.css?v=${site.assetVersion}`} />
         <link rel="stylesheet" href={`/assets/theme.css?v=${site.assetVersion}`} />
+        {(props.stylesheets ?? []).map((href) => (
+          <link rel="stylesheet" href={`${href}?v=${site.assetVersion}`} />
+        ))}
       </head>
       <body class="backoffice">
         <a class="skip-link" href="#contenu">
@@ -70,9 +75,19 @@ export function BackofficePage(props: BackofficePageProps) {
                   <a href="/admin/avis/analyse">Analyse des avis</a>
                 </li>
               ) : null}
+              {site.agent && (site.agent.roles.includes("agent") || site.agent.roles.includes("admin")) ? (
+                <li>
+                  <a href="/admin/besoins">Besoins des usagers</a>
+                </li>
+              ) : null}
               {site.agent && (site.agent.roles.includes("editor") || site.agent.roles.includes("admin")) ? (
                 <li>
                   <a href="/admin/questions-sans-reponse">Questions sans réponse</a>
+                </li>
+              ) : null}
+              {site.agent?.roles.includes("admin") ? (
+                <li>
+                  <a href="/admin/resultats">Résultats publiés</a>
                 </li>
               ) : null}
               {site.agent?.roles.includes("admin") ? (

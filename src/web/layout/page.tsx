@@ -133,6 +133,9 @@ export function Page(props: PageProps) {
                 <a href="/vous-avez-dit">Vous avez dit, nous avons fait</a>
               </li>
               <li>
+                <a href="/resultats">Nos résultats</a>
+              </li>
+              <li>
                 <a href="/avis">Je donne mon avis</a>
               </li>
               <li>

@@ -30,10 +30,13 @@ import { registerBackofficeAdminRoutes } from "./backoffice-admin.routes.ts";
 import { registerBackofficeAssistantRoutes } from "./backoffice-assistant.routes.ts";
 import { registerBackofficeCasesRoutes } from "./backoffice-cases.routes.ts";
 import { registerBackofficeCommitmentsRoutes } from "./backoffice-commitments.routes.ts";
+import { registerBackofficeConversationsRoutes } from "./backoffice-conversations.routes.ts";
 import { registerBackofficeFeedbackRoutes } from "./backoffice-feedback.routes.ts";
 import { registerBackofficeFeedbackAnalysisRoutes } from "./backoffice-feedback-analysis.routes.ts";
+import { registerBackofficeNeedsRoutes } from "./backoffice-needs.routes.ts";
 import { oidcLoginOption, registerBackofficeOidcRoutes } from "./backoffice-oidc.routes.ts";
 import { registerBackofficeQuestionnairesRoutes } from "./backoffice-questionnaires.routes.ts";
+import { registerBackofficeResultsRoutes } from "./backoffice-results.routes.ts";
 
 type Body = Record<string, unknown>;
 
@@ -89,8 +92,11 @@ export async function registerBackofficeRoutes(app: FastifyInstance, deps: AppDe
       registerBackofficeCommitmentsRoutes(scope, deps);
       registerBackofficeAssistantRoutes(scope, deps);
       registerBackofficeFeedbackAnalysisRoutes(scope, deps);
+      registerBackofficeNeedsRoutes(scope, deps);
+      registerBackofficeConversationsRoutes(scope, deps);
       registerBackofficeFeedbackRoutes(scope, deps);
       registerBackofficeQuestionnairesRoutes(scope, deps);
+      registerBackofficeResultsRoutes(scope, deps);
     },
     { prefix: "/admin" },
   );

@@ -92,6 +92,27 @@ function Filters(props: { query: InboxQuery; teams: Props["teams"] }) {
             ))}
           </select>
         </div>
+        <div class="form-field">
+          <label for="filtre-sujet">Page ou démarche concernée</label>
+          <p class="form-hint" id="filtre-sujet-aide">
+            Identifiant de la fiche (par exemple F1342) ; « - » pour les demandes sans sujet.
+          </p>
+          <input
+            type="text"
+            id="filtre-sujet"
+            name="sujet"
+            value={query.sujet ?? ""}
+            aria-describedby="filtre-sujet-aide"
+          />
+        </div>
+        <div class="form-field">
+          <label for="filtre-du">Ouverte à partir du</label>
+          <input type="date" id="filtre-du" name="du" value={query.du ?? ""} />
+        </div>
+        <div class="form-field">
+          <label for="filtre-au">Ouverte jusqu'au (inclus)</label>
+          <input type="date" id="filtre-au" name="au" value={query.au ?? ""} />
+        </div>
       </div>
       <fieldset class="desk-filters-options">
         <legend>Affectation et délai</legend>

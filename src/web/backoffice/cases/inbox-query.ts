@@ -6,9 +6,12 @@ import {
   type CaseChannel,
   type CaseStatus,
   type InboxFilters,
+  type InboxTopic,
   isCaseChannel,
   isCaseStatus,
 } from "../../../domains/cases/index.ts";
+import { parisInstant } from "../../../domains/commitments/index.ts";
+import { FICHE_ID_PATTERN } from "../../../domains/knowledge/fiches/index.ts";
 import { isUuid } from "../../../shared/ids.ts";
 import { INBOX_PATH } from "./labels.ts";
 
@@ -22,8 +25,38 @@ export type InboxQuery = {
   nonAffectees: boolean;
   enRetard: boolean;
   q: string;
+  /** The page the requests are about: a fiche id ("F1342"), "local:<uuid>" for the town's own, "-" for none. */
+  sujet: string | undefined;
+  /** Opened from this Paris day to that one, both included ("YYYY-MM-DD"). */
+  du: string | undefined;
+  au: string | undefined;
   apres: string | undefined;
 };
+
+const LOCAL_TOPIC = /^(?:local|faq|procedure|news):([0-9a-f-]{36})$/i;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The topic as the inbox writes it back, or undefined when it is not one. */
+function topicParam(value: string): string | undefined {
+  if (value === "-" || FICHE_ID_PATTERN.test(value)) return value;
+  const local = LOCAL_TOPIC.exec(value)?.[1]?.toLowerCase();
+  return local && isUuid(local) ? `local:${local}` : undefined;
+}
+
+function dayParam(value: string): string | undefined {
+  if (!ISO_DAY.test(value)) return undefined;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) ? value : undefined;
+}
+
+function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+function inboxTopic(sujet: string): InboxTopic {
+  if (sujet === "-") return "none";
+  return sujet.startsWith("local:") ? { localItemId: sujet.slice("local:".length) } : { ficheId: sujet };
+}
 
 function text(query: Record<string, unknown>, name: string): string {
   const value = query[name];
@@ -45,6 +78,9 @@ export function parseInboxQuery(query: Record<string, unknown>): InboxQuery {
     nonAffectees: text(query, "non_affectees") === "1",
     enRetard: text(query, "en_retard") === "1",
     q: text(query, "q").slice(0, MAX_QUERY_LENGTH),
+    sujet: topicParam(text(query, "sujet")),
+    du: dayParam(text(query, "du")),
+    au: dayParam(text(query, "au")),
     apres: apres === "" ? undefined : apres.slice(0, 200),
   };
 }
@@ -59,6 +95,10 @@ export function inboxFilters(query: InboxQuery, now: Date): InboxFilters {
   if (query.nonAffectees) filters.unassigned = true;
   if (query.enRetard) filters.dueBefore = now;
   if (query.q !== "") filters.q = query.q;
+  if (query.sujet) filters.topic = inboxTopic(query.sujet);
+  // Days are Paris days: from the midnight starting the first to the midnight ending the last.
+  if (query.du) filters.openedFrom = parisInstant(query.du, "00:00");
+  if (query.au) filters.openedBefore = parisInstant(nextDay(query.au), "00:00");
   return filters;
 }
 
@@ -70,7 +110,10 @@ export function hasFilters(query: InboxQuery): boolean {
       query.aMoi ||
       query.nonAffectees ||
       query.enRetard ||
-      query.q,
+      query.q ||
+      query.sujet ||
+      query.du ||
+      query.au,
   );
 }
 
@@ -84,6 +127,9 @@ export function inboxUrl(query: InboxQuery, cursor?: string): string {
   if (query.nonAffectees) params.set("non_affectees", "1");
   if (query.enRetard) params.set("en_retard", "1");
   if (query.q) params.set("q", query.q);
+  if (query.sujet) params.set("sujet", query.sujet);
+  if (query.du) params.set("du", query.du);
+  if (query.au) params.set("au", query.au);
   if (cursor) params.set("apres", cursor);
   const search = params.toString();
   return search ? `${INBOX_PATH}?${search}` : INBOX_PATH;

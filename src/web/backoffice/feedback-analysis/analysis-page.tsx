@@ -17,6 +17,7 @@ import {
   type ParsedAnalysisQuery,
   type TimeSeries,
 } from "../../../domains/feedback/analysis/index.ts";
+import { BarChart, type BarDatum, formatNumber, LineChart } from "../../charts/index.ts";
 import type { SiteContext } from "../../site.ts";
 import { BackofficePage } from "../backoffice-page.tsx";
 import { ErrorSummary, type FieldError } from "../form-fields.tsx";
@@ -145,6 +146,37 @@ function BreakdownTable(props: {
   );
 }
 
+/** Topics beyond this many are in the table only: a chart of 40 bars tells nothing. */
+const CHART_ROWS = 12;
+
+/** Overall satisfaction of each row as bars (out of 10); the table below holds every figure and link. */
+function SatisfactionBars(props: { title: string; rows: Breakdown; label: (key: string) => string }) {
+  if (props.rows.length < 2) return null;
+  const data: BarDatum[] = props.rows.slice(0, CHART_ROWS).map((row) => {
+    const { value, n } = row.indicators.satisfaction;
+    return {
+      label: props.label(row.key),
+      value: value ?? 0,
+      hidden: value === null,
+      display:
+        value === null
+          ? "pas de réponse à cette question"
+          : `${formatIndicator("satisfaction", value)} (${n} réponse${n > 1 ? "s" : ""})`,
+    };
+  });
+  return (
+    <figure class="chart-figure">
+      <figcaption>
+        <span class="chart-caption">{props.title}</span>
+        <span class="chart-note"> Toutes les valeurs sont dans le tableau qui suit.</span>
+      </figcaption>
+      <div class="chart-drawing">
+        <BarChart title={props.title} data={data} max={10} />
+      </div>
+    </figure>
+  );
+}
+
 function EmergingTopics(props: { data: AnalysisData }) {
   const { emerging, query } = props.data;
   return (
@@ -205,6 +237,30 @@ function SeriesTable(props: { series: TimeSeries }) {
   return (
     <section aria-labelledby="evolution-titre">
       <h2 id="evolution-titre">Évolution dans la période</h2>
+      {props.series.points.length > 1 ? (
+        <figure class="chart-figure">
+          <figcaption>
+            <span class="chart-caption">Satisfaction globale sur 10</span>
+            <span class="chart-note"> Les valeurs sont dans le tableau qui suit.</span>
+          </figcaption>
+          <div class="chart-drawing">
+            <LineChart
+              title="Satisfaction globale sur 10"
+              yMax={10}
+              yFormat={(value) => `${formatNumber(value)}/10`}
+              series={[
+                {
+                  name: "Satisfaction globale",
+                  points: props.series.points.map((point) => ({
+                    x: frenchDay(point.start),
+                    y: point.indicators.satisfaction.value,
+                  })),
+                },
+              ]}
+            />
+          </div>
+        </figure>
+      ) : null}
       <div class="table-wrap">
         <table>
           <caption>
@@ -271,7 +327,12 @@ export function AnalysisPage(props: {
 }) {
   const { data } = props;
   return (
-    <BackofficePage site={props.site} title="Analyse des avis" hasErrors={props.error !== undefined}>
+    <BackofficePage
+      site={props.site}
+      title="Analyse des avis"
+      hasErrors={props.error !== undefined}
+      stylesheets={["/assets/charts.css"]}
+    >
       <h1>Analyse des avis</h1>
       <ErrorSummary errors={props.error ? [props.error] : []} />
       <AnalysisFilters action={ANALYSIS_PATH} params={props.params} error={props.error} />
@@ -292,6 +353,11 @@ export function AnalysisPage(props: {
           <EmergingTopics data={data} />
           <section aria-labelledby="canaux-titre">
             <h2 id="canaux-titre">Par canal</h2>
+            <SatisfactionBars
+              title="Satisfaction globale par canal"
+              rows={data.byChannel}
+              label={channelLabel}
+            />
             <BreakdownTable
               caption="Indicateurs par canal (lien : la même analyse pour ce canal seul)"
               head="Canal"
@@ -304,6 +370,11 @@ export function AnalysisPage(props: {
           </section>
           <section aria-labelledby="sujets-titre">
             <h2 id="sujets-titre">Par démarche ou sujet</h2>
+            <SatisfactionBars
+              title={`Satisfaction globale des ${Math.min(CHART_ROWS, data.byTopic.length)} démarches les plus répondues`}
+              rows={data.byTopic}
+              label={answerTopicLabel}
+            />
             <BreakdownTable
               caption="Indicateurs par démarche, les plus répondues d'abord (lien : la même analyse pour cette démarche seule)"
               head="Démarche ou sujet"
