@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { aBackofficeClient } from "../../../../test/factories/a-backoffice-client.ts";
 import { anAgent } from "../../../../test/factories/an-agent.ts";
+import { insertPackageFiches } from "../../../../test/factories/a-fiche.ts";
 import { anAnalysedAnswer, anAnalysisQuestionnaire } from "../../../../test/factories/an-analysed-answer.ts";
 import { createTestApp, type TestApp } from "../../../../test/helpers/test-app.ts";
 import type { AgentRole } from "../../../domains/identity/index.ts";
@@ -50,6 +51,7 @@ describe("back office: feedback analysis", () => {
       contactEmail: "secret@example.invalid",
     });
     await add("2026-02-20T10:00:00Z", { channel: "web", topic: "F1341", satisfaction: 10 });
+    await insertPackageFiches(t.database.db, organisationId, ["F1341"]);
   });
   after(() => t.close());
 
@@ -63,7 +65,8 @@ describe("back office: feedback analysis", () => {
       /Satisfaction globale<\/th><td>5,0 \/10<\/td><td>3<\/td><td>10,0 \/10<\/td><td><span class="change change-worse"><span aria-hidden="true">↓ <\/span>en baisse de 5,0 \(moins bien\)/,
     );
     assert.match(page.body, /Téléphone<\/a><\/th><td>2<\/td><td>2,5 \/10<\/td>/);
-    assert.match(page.body, /F1341<\/a><\/th><td>1<\/td><td>10,0 \/10<\/td>/);
+    // The page's title, not its id.
+    assert.match(page.body, /Carte d'identité d'un majeur : première demande<\/a><\/th><td>1<\/td><td>10,0 \/10<\/td>/);
     assert.match(page.body, /Sans démarche précisée/);
     assert.match(
       page.body,

@@ -19,6 +19,7 @@ import {
   parseAnalysisQuery,
 } from "../../../domains/feedback/analysis/index.ts";
 import type { Agent } from "../../../domains/identity/index.ts";
+import { findTopicTitles } from "../../../domains/knowledge/topics/index.ts";
 import { AppError, isAppError } from "../../../shared/app-error.ts";
 import {
   ANALYSIS_PATH,
@@ -88,10 +89,18 @@ export function registerBackofficeFeedbackAnalysisRoutes(scope: FastifyInstance,
       computeTimeSeries(deps.db, { ...base, bucket: defaultBucket(days) }),
       detectEmergingTopics(deps.db, { organisationId, until: query.period.to, filters: query.filters }),
     ]);
+    const topicTitles = await findTopicTitles(deps.db, {
+      organisationId,
+      keys: byTopic.map((row) => row.key),
+    });
     request.log.info({ agentId: agent.id, answers: report.indicators.answers }, "feedback analysis viewed");
     return sendPage(
       reply,
-      analysisView({ site, params, data: { query, report, byChannel, byTopic, series, emerging } }),
+      analysisView({
+        site,
+        params,
+        data: { query, report, byChannel, byTopic, series, emerging, topicTitles },
+      }),
     );
   });
 
@@ -109,7 +118,11 @@ export function registerBackofficeFeedbackAnalysisRoutes(scope: FastifyInstance,
         verbatimTopic: query.verbatimTopic,
         cursor: params.apres || undefined,
       });
-      return sendPage(reply, verbatimsView({ site, params, query, page }));
+      const topicTitles = await findTopicTitles(deps.db, {
+        organisationId,
+        keys: page.rows.flatMap((row) => (row.topic ? [row.topic] : [])),
+      });
+      return sendPage(reply, verbatimsView({ site, params, query, page, topicTitles }));
     } catch (error) {
       return sendPage(reply, verbatimsView({ site, params, error: badRequest(error) }), 400);
     }

@@ -4,6 +4,7 @@
  * can be checked against one computed by hand.
  */
 import { CASE_STATUSES } from "../../cases/index.ts";
+import { canonicalTopic } from "../../knowledge/topics/index.ts";
 import type { ActivityFigures, TopicKey } from "../statistics/activity-figures.ts";
 import {
   assistantAnswerRate,
@@ -23,7 +24,6 @@ import type {
   TopicRow,
 } from "./needs-dashboard.ts";
 import type { UnansweredSummary } from "./summarise-unanswered.ts";
-import { canonicalTopic } from "./topic-key.ts";
 
 export const TOP_TOPICS = 15;
 export const TOP_TOPICS_PER_CHANNEL = 5;

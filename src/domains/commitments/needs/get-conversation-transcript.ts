@@ -11,11 +11,11 @@ import {
   type ConversationEntry,
   listConversationEntries,
 } from "../../assistant/index.ts";
+import { canonicalTopic } from "../../knowledge/topics/index.ts";
 import type { TopicKey } from "../statistics/activity-figures.ts";
 import { handleOfConversation, isConversationHandle } from "./conversation-handle.ts";
 import type { HelpfulVote } from "./list-conversations.ts";
 import { canReadTranscripts, transcriptForbidden } from "./needs-access.ts";
-import { canonicalTopic } from "./topic-key.ts";
 
 export const CONVERSATION_VIEWED_ACTION = "conversation.viewed";
 

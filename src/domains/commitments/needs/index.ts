@@ -4,9 +4,17 @@
  * Not re-exported by the commitments index: the cases domain imports that index, and this folder
  * reads cases.
  */
+
+export {
+  canonicalTopic,
+  findTopicTitles,
+  parseTopic,
+  type TopicRef,
+  topicKeyOf,
+  topicParam,
+} from "../../knowledge/topics/index.ts";
 export { buildNeedsDashboard, TOP_TOPICS, TOP_TOPICS_PER_CHANNEL } from "./build-needs-dashboard.ts";
 export { isConversationHandle } from "./conversation-handle.ts";
-export { findTopicTitles } from "./find-topic-titles.ts";
 export {
   CONVERSATION_VIEWED_ACTION,
   type ConversationTranscript,
@@ -52,4 +60,3 @@ export {
   recentQuarters,
 } from "./needs-period.ts";
 export { summariseUnanswered, type UnansweredSummary } from "./summarise-unanswered.ts";
-export { canonicalTopic, parseTopic, type TopicRef, topicKeyOf, topicParam } from "./topic-key.ts";

@@ -8,9 +8,9 @@ import { sql } from "kysely";
 import { AppError } from "../../../shared/app-error.ts";
 import type { Db } from "../../../shared/database.ts";
 import type { ConversationChannel } from "../../assistant/index.ts";
+import { canonicalTopic, type TopicRef } from "../../knowledge/topics/index.ts";
 import type { StatsPeriod, TopicKey } from "../statistics/activity-figures.ts";
 import { handleOfConversation, isConversationHandle } from "./conversation-handle.ts";
-import { canonicalTopic, type TopicRef } from "./topic-key.ts";
 
 export const CONVERSATION_OUTCOMES = ["none", "answered", "clarified", "handed_off", "unanswered"] as const;
 export type ConversationOutcomeFilter = (typeof CONVERSATION_OUTCOMES)[number];

@@ -1,9 +1,9 @@
 /** The needs dashboard of a period: the rollups' figures, the pages' titles and the unanswered questions. */
 import type { Db } from "../../../shared/database.ts";
+import { findTopicTitles } from "../../knowledge/topics/index.ts";
 import type { StatsPeriod } from "../statistics/activity-figures.ts";
 import { readActivityFigures } from "../statistics/read-activity-figures.ts";
 import { buildNeedsDashboard } from "./build-needs-dashboard.ts";
-import { findTopicTitles } from "./find-topic-titles.ts";
 import type { NeedsDashboard } from "./needs-dashboard.ts";
 import { summariseUnanswered } from "./summarise-unanswered.ts";
 

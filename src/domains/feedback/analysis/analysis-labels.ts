@@ -1,5 +1,6 @@
 /** French names of what the analysis shows, shared by the back-office pages and the exports. */
 import type { FeedbackChannel, FeedbackKind } from "../../../shared/database.ts";
+import { canonicalTopic } from "../../knowledge/topics/index.ts";
 import type { IndicatorKey } from "./indicators.ts";
 
 export type IndicatorLabel = { label: string; unit: string; decimals: number; lowerIsBetter?: boolean };
@@ -50,8 +51,10 @@ export function channelLabel(channel: string): string {
 }
 
 /** A procedure or topic as people know it: the empty topic is "no topic". */
-export function answerTopicLabel(topic: string | null): string {
-  return topic ? topic : "Sans démarche précisée";
+/** The page's title when known (`titles` by canonical topic key), else the key as given. */
+export function answerTopicLabel(topic: string | null, titles?: ReadonlyMap<string, string>): string {
+  if (!topic) return "Sans démarche précisée";
+  return titles?.get(canonicalTopic(topic)) ?? topic;
 }
 
 /** "6,3" — French decimal comma, fixed decimals. */

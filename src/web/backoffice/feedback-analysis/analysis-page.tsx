@@ -30,6 +30,8 @@ export type AnalysisData = {
   byTopic: Breakdown;
   series: TimeSeries;
   emerging: EmergingTopic[];
+  /** Titles of the pages answered about, by canonical topic key. */
+  topicTitles: ReadonlyMap<string, string>;
 };
 
 const dayFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" });
@@ -373,13 +375,13 @@ export function AnalysisPage(props: {
             <SatisfactionBars
               title={`Satisfaction globale des ${Math.min(CHART_ROWS, data.byTopic.length)} démarches les plus répondues`}
               rows={data.byTopic}
-              label={answerTopicLabel}
+              label={(key) => answerTopicLabel(key, data.topicTitles)}
             />
             <BreakdownTable
               caption="Indicateurs par démarche, les plus répondues d'abord (lien : la même analyse pour cette démarche seule)"
               head="Démarche ou sujet"
               rows={data.byTopic}
-              label={answerTopicLabel}
+              label={(key) => answerTopicLabel(key, data.topicTitles)}
               link={(key) =>
                 `${ANALYSIS_PATH}?${analysisSearchParams({ ...data.query, filters: { ...data.query.filters, topic: key } })}`
               }

@@ -31,6 +31,7 @@ export function VerbatimsPage(props: {
   params: AnalysisParams;
   query?: ParsedAnalysisQuery | undefined;
   page?: VerbatimPage | undefined;
+  topicTitles?: ReadonlyMap<string, string>;
   error?: FieldError | undefined;
 }) {
   const { query, page } = props;
@@ -69,7 +70,7 @@ export function VerbatimsPage(props: {
                   </blockquote>
                   <p class="hint">
                     {formatDateTime(row.submittedAt)} · {channelLabel(row.channel)} · {KIND_LABELS[row.kind]}{" "}
-                    · {answerTopicLabel(row.topic)}
+                    · {answerTopicLabel(row.topic, props.topicTitles)}
                     {row.satisfaction !== null
                       ? ` · ${SATISFACTION_WORDS[row.satisfaction] ?? row.satisfaction}`
                       : ""}{" "}

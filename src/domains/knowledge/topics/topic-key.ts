@@ -3,8 +3,9 @@
  * cases, "faq:<uuid>" or "procedure:<uuid>" on conversations — the assistant's source ids), or "" for
  * none. One page is one topic whichever way it is written, so cases and conversations add up.
  */
-import { FICHE_ID_PATTERN } from "../../knowledge/fiches/index.ts";
-import type { TopicKey } from "../statistics/activity-figures.ts";
+import { FICHE_ID_PATTERN } from "../fiches/index.ts";
+/** A page of the knowledge base as stored on cases, conversations and rollups ("" for none). */
+export type TopicKey = string;
 
 export type TopicRef =
   | { kind: "fiche"; ficheId: string }

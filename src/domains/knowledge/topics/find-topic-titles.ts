@@ -3,10 +3,9 @@
  * catalogue, the town's own pages from its items. A page withdrawn since is simply missing.
  */
 import type { Db } from "../../../shared/database.ts";
-import { findFicheTitles } from "../../knowledge/fiches/index.ts";
-import { listAllLocalItems } from "../../knowledge/local/index.ts";
-import type { TopicKey } from "../statistics/activity-figures.ts";
-import { parseTopic, topicKeyOf } from "./topic-key.ts";
+import { findFicheTitles } from "../fiches/index.ts";
+import { listAllLocalItems } from "../local/index.ts";
+import { parseTopic, type TopicKey, topicKeyOf } from "./topic-key.ts";
 
 export async function findTopicTitles(
   db: Db,
