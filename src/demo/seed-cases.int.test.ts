@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import { demoSeedOptions } from "../../test/helpers/demo-seed-options.ts";
 import { createTestDatabase, type TestDatabase } from "../../test/helpers/test-db.ts";
 import { listInbox } from "../domains/cases/index.ts";
-import { authenticateAgent, ensureOrganisation } from "../domains/identity/index.ts";
+import { authenticateAgent } from "../domains/identity/index.ts";
 import { systemClock } from "../shared/clock.ts";
-import { createLogger } from "../shared/logger.ts";
 import { DEMO_AGENT, seedDemoCases } from "./seed-cases.ts";
 
 describe("demo desk seed", () => {
@@ -15,16 +15,8 @@ describe("demo desk seed", () => {
   after(() => database.close());
 
   it("fills the inbox with varied cases once, and the demo agent can sign in", async () => {
-    const { id: organisationId } = await ensureOrganisation(database.db, {
-      slug: "demo",
-      name: "Ville de Démo",
-    });
-    const options = {
-      db: database.db,
-      organisationId,
-      clock: systemClock,
-      logger: createLogger({ level: "silent" }),
-    };
+    const options = await demoSeedOptions(database.db);
+    const { organisationId } = options;
     const first = await seedDemoCases(options);
     assert.ok(first.created >= 10);
     assert.deepEqual(await seedDemoCases(options), { created: 0 });

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import { demoSeedOptions } from "../../test/helpers/demo-seed-options.ts";
 import { createTestDatabase, type TestDatabase } from "../../test/helpers/test-db.ts";
-import { authenticateAgent, ensureOrganisation } from "../domains/identity/index.ts";
+import { authenticateAgent } from "../domains/identity/index.ts";
 import { systemClock } from "../shared/clock.ts";
-import { createLogger } from "../shared/logger.ts";
 import { DEMO_EDITOR, DEMO_ITEMS } from "./demo-content.ts";
 import { seedDemo } from "./seed-demo.ts";
 
@@ -15,16 +15,8 @@ describe("demo seed", () => {
   after(() => database.close());
 
   it("creates published demo content and an editor once, then does nothing", async () => {
-    const { id: organisationId } = await ensureOrganisation(database.db, {
-      slug: "demo",
-      name: "Ville de Démo",
-    });
-    const options = {
-      db: database.db,
-      organisationId,
-      clock: systemClock,
-      logger: createLogger({ level: "silent" }),
-    };
+    const options = await demoSeedOptions(database.db);
+    const { organisationId } = options;
     assert.deepEqual(await seedDemo(options), { created: true });
     assert.deepEqual(await seedDemo(options), { created: false });
 

@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
 import { aCase, TEST_PUBLIC_URL } from "../../../test/factories/a-case.ts";
 import { anAgent } from "../../../test/factories/an-agent.ts";
+import { refusalOf } from "../../../test/helpers/refusal.ts";
 import { createTestDatabase, type TestDatabase } from "../../../test/helpers/test-db.ts";
-import { AppError } from "../../shared/app-error.ts";
 import { fixedClock } from "../../shared/clock.ts";
 import { ensureOrganisation } from "../identity/index.ts";
 import {
@@ -19,16 +19,6 @@ import {
   mergeCases,
   replyToCase,
 } from "./index.ts";
-
-async function rejects(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof AppError, String(error));
-    return error;
-  }
-  assert.fail("expected a refusal");
-}
 
 describe("case thread: replies, notes, statuses, merges, lookups", () => {
   let database: TestDatabase;
@@ -148,7 +138,7 @@ describe("case thread: replies, notes, statuses, merges, lookups", () => {
     });
     assert.equal(publicView?.messages.length, 4, "the internal note is not shown to the citizen");
     assert.equal(publicView?.canReply, false);
-    const refused = await rejects(
+    const refused = await refusalOf(
       addCitizenMessage(database.db, { organisationId: org, caseId, body: "Encore moi", clock }),
     );
     assert.equal(refused.code, "CONFLICT");
@@ -156,7 +146,7 @@ describe("case thread: replies, notes, statuses, merges, lookups", () => {
       refused.userMessage,
       "Cette demande est close : elle ne peut plus être modifiée. Une nouvelle demande peut être déposée.",
     );
-    const replyRefused = await rejects(
+    const replyRefused = await refusalOf(
       replyToCase(database.db, {
         organisationId: org,
         caseId,
@@ -391,7 +381,7 @@ describe("case thread: replies, notes, statuses, merges, lookups", () => {
     });
     assert.equal(write.caseId, target.caseId);
 
-    const again = await rejects(
+    const again = await refusalOf(
       mergeCases(database.db, {
         organisationId: org,
         duplicateId: duplicate.caseId,
@@ -401,7 +391,7 @@ describe("case thread: replies, notes, statuses, merges, lookups", () => {
       }),
     );
     assert.equal(again.userMessage, "Cette demande a déjà été fusionnée avec une autre demande.");
-    const intoMerged = await rejects(
+    const intoMerged = await refusalOf(
       mergeCases(database.db, {
         organisationId: org,
         duplicateId: target.caseId,
@@ -411,7 +401,7 @@ describe("case thread: replies, notes, statuses, merges, lookups", () => {
       }),
     );
     assert.equal(intoMerged.code, "CONFLICT");
-    const self = await rejects(
+    const self = await refusalOf(
       mergeCases(database.db, {
         organisationId: org,
         duplicateId: target.caseId,
@@ -442,7 +432,7 @@ describe("case thread: replies, notes, statuses, merges, lookups", () => {
       status: "resolu",
       clock,
     });
-    const back = await rejects(
+    const back = await refusalOf(
       changeCaseStatus(database.db, {
         organisationId: org,
         caseId,

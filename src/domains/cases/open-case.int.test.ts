@@ -3,23 +3,13 @@ import { createHash } from "node:crypto";
 import { after, before, beforeEach, describe, it } from "node:test";
 import { aCase, TEST_PUBLIC_URL } from "../../../test/factories/a-case.ts";
 import { anAgent } from "../../../test/factories/an-agent.ts";
+import { refusalOf } from "../../../test/helpers/refusal.ts";
 import { createTestDatabase, type TestDatabase } from "../../../test/helpers/test-db.ts";
-import { AppError } from "../../shared/app-error.ts";
 import { fixedClock } from "../../shared/clock.ts";
 import { ensureOrganisation } from "../identity/index.ts";
 import { findCaseByTrackingToken, type OpenCaseInput, openCase } from "./index.ts";
 
 const PDF = Buffer.from("%PDF-1.4\n%%EOF\n", "latin1");
-
-async function rejects(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof AppError, String(error));
-    return error;
-  }
-  assert.fail("expected a refusal");
-}
 
 describe("openCase", () => {
   let database: TestDatabase;
@@ -220,7 +210,7 @@ describe("openCase", () => {
       ],
     ];
     for (const [change, message] of cases) {
-      const error = await rejects(openCase(database.db, { ...base, ...change }));
+      const error = await refusalOf(openCase(database.db, { ...base, ...change }));
       assert.equal(error.code, "BAD_REQUEST");
       assert.equal(error.userMessage, message);
     }

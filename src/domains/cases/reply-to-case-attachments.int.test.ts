@@ -8,8 +8,8 @@ import { pino } from "pino";
 import { aCase, TEST_PUBLIC_URL } from "../../../test/factories/a-case.ts";
 import { anAgent } from "../../../test/factories/an-agent.ts";
 import { EXE_BYTES, PDF_BYTES } from "../../../test/helpers/multipart-body.ts";
+import { refusalOf } from "../../../test/helpers/refusal.ts";
 import { createTestDatabase, type TestDatabase } from "../../../test/helpers/test-db.ts";
-import { AppError } from "../../shared/app-error.ts";
 import { fixedClock } from "../../shared/clock.ts";
 import { createEmailWorker, type EmailToSend } from "../channels/email/index.ts";
 import { ensureOrganisation } from "../identity/index.ts";
@@ -24,16 +24,6 @@ const PNG_BYTES = Buffer.concat([
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
   Buffer.alloc(32, 7),
 ]);
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof AppError, String(error));
-    return error;
-  }
-  assert.fail("expected a refusal");
-}
 
 describe("agent reply with attachments", () => {
   let database: TestDatabase;
@@ -166,7 +156,7 @@ describe("agent reply with attachments", () => {
 
   it("refuses a program named .pdf, in French, and writes nothing", async () => {
     const { caseId } = await aCase(database.db, { organisationId: org, clock });
-    const error = await refusal(reply(caseId, [{ filename: "facture.pdf", content: EXE_BYTES }]));
+    const error = await refusalOf(reply(caseId, [{ filename: "facture.pdf", content: EXE_BYTES }]));
     assert.equal(error.code, "BAD_REQUEST");
     assert.equal(error.details?.field, "attachments");
     assert.equal(
@@ -188,7 +178,7 @@ describe("agent reply with attachments", () => {
       filename: `piece-${i}.pdf`,
       content: PDF_BYTES,
     }));
-    const error = await refusal(reply(caseId, files));
+    const error = await refusalOf(reply(caseId, files));
     assert.equal(error.code, "BAD_REQUEST");
     assert.equal(error.userMessage, "Vous pouvez joindre au plus 5 fichiers par message.");
     assert.equal((await database.db.selectFrom("case_attachments").select("id").execute()).length, 0);

@@ -6,8 +6,9 @@ import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
 import { aCase, TEST_PUBLIC_URL } from "../../../test/factories/a-case.ts";
 import { anAgent } from "../../../test/factories/an-agent.ts";
+import { refusalOf } from "../../../test/helpers/refusal.ts";
 import { createTestDatabase, type TestDatabase } from "../../../test/helpers/test-db.ts";
-import { AppError } from "../../shared/app-error.ts";
+import type { AppError } from "../../shared/app-error.ts";
 import { fixedClock } from "../../shared/clock.ts";
 import { ensureOrganisation } from "../identity/index.ts";
 import {
@@ -28,14 +29,8 @@ import {
 } from "./index.ts";
 
 async function refusedWith(promise: Promise<unknown>, code: AppError["code"]): Promise<void> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof AppError, String(error));
-    assert.equal(error.code, code, error.message);
-    return;
-  }
-  assert.fail("expected a refusal");
+  const error = await refusalOf(promise);
+  assert.equal(error.code, code, error.message);
 }
 
 describe("tenancy attack suite: organisation B against organisation A's cases", () => {

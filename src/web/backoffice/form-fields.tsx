@@ -70,9 +70,14 @@ type InputFieldProps = Omit<FieldProps, "children"> & {
   /** "email" and "tel" bring their autocomplete, length and spelling settings. */
   type?: "text" | "email" | "tel" | "date" | "number" | "url" | "password";
   value?: string | undefined;
+  class?: string;
   maxlength?: number;
+  min?: number;
+  max?: number;
+  step?: number;
   autocomplete?: string;
-  inputmode?: "numeric" | "text" | "email" | "tel";
+  spellcheck?: boolean;
+  inputmode?: "numeric" | "decimal" | "text" | "email" | "tel";
   pattern?: string;
 };
 
@@ -83,7 +88,8 @@ const INPUT_PRESETS = {
 
 /** A labelled single-line input: hint and error wired to it, `aria-invalid` when in error. */
 export function InputField(props: InputFieldProps) {
-  const { name, type = "text", value, maxlength, autocomplete, inputmode, pattern, ...field } = props;
+  const { name, type = "text", value, class: className, maxlength, min, max, step, ...rest } = props;
+  const { autocomplete, spellcheck, inputmode, pattern, ...field } = rest;
   const preset = type === "email" || type === "tel" ? INPUT_PRESETS[type] : {};
   return (
     <Field {...field}>
@@ -93,15 +99,79 @@ export function InputField(props: InputFieldProps) {
           id={props.id}
           name={name ?? props.id}
           type={type}
+          class={className}
           value={value}
           {...(maxlength ? { maxlength } : {})}
+          min={min}
+          max={max}
+          step={step}
           {...(autocomplete ? { autocomplete } : {})}
+          {...(spellcheck !== undefined ? { spellcheck } : {})}
           {...(inputmode ? { inputmode } : {})}
           {...(pattern ? { pattern } : {})}
           required={props.required}
           aria-describedby={describedBy}
           aria-invalid={props.error ? true : undefined}
         />
+      )}
+    </Field>
+  );
+}
+
+type TextareaFieldProps = Omit<FieldProps, "children"> & {
+  /** Defaults to the id. */
+  name?: string;
+  value?: string | undefined;
+  rows: number;
+  class?: string;
+  maxlength?: number;
+};
+
+/** A labelled multi-line text: hint and error wired to it, `aria-invalid` when in error. */
+export function TextareaField(props: TextareaFieldProps) {
+  const { name, value, rows, class: className, maxlength, ...field } = props;
+  return (
+    <Field {...field}>
+      {(describedBy) => (
+        <textarea
+          id={props.id}
+          name={name ?? props.id}
+          rows={rows}
+          class={className}
+          maxlength={maxlength}
+          required={props.required}
+          aria-describedby={describedBy}
+          aria-invalid={props.error ? true : undefined}
+        >
+          {value}
+        </textarea>
+      )}
+    </Field>
+  );
+}
+
+type SelectFieldProps = Omit<FieldProps, "children"> & {
+  /** Defaults to the id. */
+  name?: string;
+  /** The `<option>` elements. */
+  children: ComponentChildren;
+};
+
+/** A labelled drop-down list: hint and error wired to it, `aria-invalid` when in error. */
+export function SelectField(props: SelectFieldProps) {
+  const { name, children, ...field } = props;
+  return (
+    <Field {...field}>
+      {(describedBy) => (
+        <select
+          id={props.id}
+          name={name ?? props.id}
+          required={props.required}
+          aria-describedby={describedBy}
+          aria-invalid={props.error ? true : undefined}
+        >
+          {children}
+        </select>
       )}
     </Field>
   );

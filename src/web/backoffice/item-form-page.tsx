@@ -8,7 +8,7 @@ import {
 } from "../../domains/knowledge/local/index.ts";
 import type { SiteContext } from "../site.ts";
 import { BackofficePage } from "./backoffice-page.tsx";
-import { CsrfField, ErrorSummary, Field, type FieldError } from "./form-fields.tsx";
+import { CsrfField, ErrorSummary, type FieldError, InputField, TextareaField } from "./form-fields.tsx";
 import { formatDate, itemPath, KIND_LABELS, STATUS_LABELS } from "./labels.ts";
 
 // Field order on the page, which is also the order of the error summary.
@@ -40,7 +40,6 @@ export function ItemFormPage(props: {
     errors[field] ? [{ id: `champ-${field}`, message: errors[field] as string }] : [],
   );
   const title = item ? `Modifier la ${labels.singular} « ${item.title} »` : labels.create;
-  const invalid = (field: LocalItemField) => (errors[field] ? "true" : undefined);
   return (
     <BackofficePage site={props.site} title={title} hasErrors={summary.length > 0} flash={props.flash}>
       <p>
@@ -61,106 +60,60 @@ export function ItemFormPage(props: {
       <ErrorSummary errors={summary} />
       <form method="post" action={item ? itemPath(kind, item.id) : itemPath(kind)} class="bo-form" novalidate>
         <CsrfField token={props.site.csrfToken} />
-        <Field
+        <InputField
           id="champ-title"
+          name="title"
           label={labels.titleLabel}
           required
           hint={`${LOCAL_ITEM_LIMITS.title} caractères au plus.`}
           error={errors.title}
-        >
-          {(describedBy) => (
-            <input
-              id="champ-title"
-              name="title"
-              type="text"
-              class="wide"
-              required
-              value={form.title ?? ""}
-              aria-describedby={describedBy}
-              aria-invalid={invalid("title")}
-            />
-          )}
-        </Field>
+          class="wide"
+          value={form.title ?? ""}
+        />
         {kind === "faq" ? null : (
-          <Field
+          <TextareaField
             id="champ-summary"
+            name="summary"
             label="Résumé"
             hint="Une ou deux phrases affichées dans les listes et les résultats de recherche (facultatif)."
             error={errors.summary}
-          >
-            {(describedBy) => (
-              <textarea
-                id="champ-summary"
-                name="summary"
-                rows={3}
-                class="short"
-                aria-describedby={describedBy}
-                aria-invalid={invalid("summary")}
-              >
-                {form.summary ?? ""}
-              </textarea>
-            )}
-          </Field>
+            rows={3}
+            class="short"
+            value={form.summary ?? ""}
+          />
         )}
-        <Field
+        <TextareaField
           id="champ-body"
+          name="body"
           label={labels.bodyLabel}
           required
           hint="Texte simple : séparez les paragraphes par une ligne vide ; commencez une ligne par « - » pour une liste."
           error={errors.body}
-        >
-          {(describedBy) => (
-            <textarea
-              id="champ-body"
-              name="body"
-              rows={14}
-              required
-              aria-describedby={describedBy}
-              aria-invalid={invalid("body")}
-            >
-              {form.body ?? ""}
-            </textarea>
-          )}
-        </Field>
+          rows={14}
+          value={form.body ?? ""}
+        />
         {kind === "faq" ? (
-          <Field
+          <TextareaField
             id="champ-altQuestions"
+            name="altQuestions"
             label="Autres formulations de la question"
             hint="Une par ligne : les mots que les habitants emploient, pour que la recherche trouve cette réponse (facultatif)."
             error={errors.altQuestions}
-          >
-            {(describedBy) => (
-              <textarea
-                id="champ-altQuestions"
-                name="altQuestions"
-                rows={5}
-                class="short"
-                aria-describedby={describedBy}
-                aria-invalid={invalid("altQuestions")}
-              >
-                {form.altQuestions ?? ""}
-              </textarea>
-            )}
-          </Field>
+            rows={5}
+            class="short"
+            value={form.altQuestions ?? ""}
+          />
         ) : null}
         {kind === "news" ? (
-          <Field
+          <InputField
             id="champ-publishedOn"
+            name="publishedOn"
+            type="date"
             label="Date de publication"
             hint="Format : AAAA-MM-JJ. Laissez vide pour dater l'actualité du jour où vous la publiez."
             error={errors.publishedOn}
-          >
-            {(describedBy) => (
-              <input
-                id="champ-publishedOn"
-                name="publishedOn"
-                type="date"
-                value={form.publishedOn ?? ""}
-                aria-describedby={describedBy}
-                aria-invalid={invalid("publishedOn")}
-              />
-            )}
-          </Field>
+            value={form.publishedOn ?? ""}
+          />
         ) : null}
         <button type="submit">{item ? "Enregistrer les modifications" : "Créer le brouillon"}</button>
       </form>

@@ -14,12 +14,17 @@ import type { Agent } from "../../../domains/identity/index.ts";
 import { API_KEY_NAME_FIELD_ID } from "../../../web/backoffice/admin/api-keys-page.tsx";
 import { ADMIN_API_KEYS_PATH } from "../../../web/backoffice/admin/labels.ts";
 import { apiKeyCreatedView, apiKeyRevokeView, apiKeysView } from "../../../web/backoffice/admin/views.tsx";
-import type { FieldError } from "../../../web/backoffice/form-fields.tsx";
 import type { AppDeps } from "../deps.ts";
 import { sendPage } from "../html.ts";
-import { takeFlash } from "../plugins/backoffice-auth.ts";
 import { backofficeSite } from "../plugins/backoffice-site.ts";
-import { formError, formField, requireAdmin, routeParam } from "./backoffice-admin-access.ts";
+import {
+  type FormRefusal,
+  formError,
+  formField,
+  requireAdmin,
+  routeParam,
+  sendAdminPage,
+} from "./backoffice-admin-access.ts";
 
 export function registerApiKeyRoutes(scope: FastifyInstance, deps: AppDeps): void {
   const organisationId = deps.organisation.id;
@@ -29,18 +34,15 @@ export function registerApiKeyRoutes(scope: FastifyInstance, deps: AppDeps): voi
     request: FastifyRequest,
     reply: FastifyReply,
     admin: Agent,
-    extra: { name?: string; error?: FieldError; status?: number } = {},
+    extra: FormRefusal & { name?: string } = {},
   ) => {
     const keys = await listApiKeys(deps.db, { organisationId });
-    const site = await backofficeSite(deps, request, reply, admin);
-    const page = apiKeysView({
-      site,
-      keys,
-      ...(extra.name !== undefined ? { name: extra.name } : {}),
-      error: extra.error,
-      flash: takeFlash(request),
+    return sendAdminPage(deps, request, reply, {
+      admin,
+      refusal: extra,
+      view: (common) =>
+        apiKeysView({ ...common, keys, ...(extra.name !== undefined ? { name: extra.name } : {}) }),
     });
-    return sendPage(reply, page, extra.status);
   };
 
   scope.get(route, async (request, reply) => {

@@ -36,12 +36,17 @@ import {
   agentView,
   teamsView,
 } from "../../../web/backoffice/admin/views.tsx";
-import type { FieldError } from "../../../web/backoffice/form-fields.tsx";
 import type { AppDeps } from "../deps.ts";
 import { sendPage } from "../html.ts";
-import { takeFlash } from "../plugins/backoffice-auth.ts";
 import { backofficeSite } from "../plugins/backoffice-site.ts";
-import { formError, formField, requireAdmin, routeParam } from "./backoffice-admin-access.ts";
+import {
+  type FormRefusal,
+  formError,
+  formField,
+  requireAdmin,
+  routeParam,
+  sendAdminPage,
+} from "./backoffice-admin-access.ts";
 import { registerApiKeyRoutes } from "./backoffice-admin-api-keys.routes.ts";
 
 type Body = Record<string, unknown>;
@@ -75,44 +80,46 @@ function registerAgentRoutes(scope: FastifyInstance, deps: AppDeps): void {
     request: FastifyRequest,
     reply: FastifyReply,
     admin: Agent,
-    extra: { form?: NewAgentForm; error?: FieldError; status?: number } = {},
+    extra: FormRefusal & { form?: NewAgentForm } = {},
   ) => {
     const [agents, teamsByAgent] = await Promise.all([
       listOrganisationAgents(deps.db, { organisationId }),
       teamNamesByAgent(deps),
     ]);
-    const site = await backofficeSite(deps, request, reply, admin);
-    const page = agentsView({
-      site,
-      agents,
-      teamsByAgent,
-      minPasswordLength: MIN_PASSWORD_LENGTH,
-      form: extra.form ?? {},
-      error: extra.error,
-      flash: takeFlash(request),
+    return sendAdminPage(deps, request, reply, {
+      admin,
+      refusal: extra,
+      view: (common) =>
+        agentsView({
+          ...common,
+          agents,
+          teamsByAgent,
+          minPasswordLength: MIN_PASSWORD_LENGTH,
+          form: extra.form ?? {},
+        }),
     });
-    return sendPage(reply, page, extra.status);
   };
 
   const renderAgent = async (
     request: FastifyRequest,
     reply: FastifyReply,
     admin: Agent,
-    extra: { roles?: AgentRole[]; error?: FieldError; status?: number } = {},
+    extra: FormRefusal & { roles?: AgentRole[] } = {},
   ) => {
     const agent = await getManagedAgent(deps.db, { organisationId, agentId: routeParam(request, "id") });
     const teams = (await teamNamesByAgent(deps)).get(agent.id) ?? [];
-    const site = await backofficeSite(deps, request, reply, admin);
-    const page = agentView({
-      site,
-      agent,
-      teams,
-      isSelf: agent.id === admin.id,
-      ...(extra.roles ? { roles: extra.roles } : {}),
-      error: extra.error,
-      flash: takeFlash(request),
+    return sendAdminPage(deps, request, reply, {
+      admin,
+      refusal: extra,
+      view: (common) =>
+        agentView({
+          ...common,
+          agent,
+          teams,
+          isSelf: agent.id === admin.id,
+          ...(extra.roles ? { roles: extra.roles } : {}),
+        }),
     });
-    return sendPage(reply, page, extra.status);
   };
 
   scope.get(route, async (request, reply) => {
@@ -250,29 +257,30 @@ function registerTeamRoutes(scope: FastifyInstance, deps: AppDeps): void {
     request: FastifyRequest,
     reply: FastifyReply,
     admin: Agent,
-    extra: { newTeamName?: string; error?: FieldError; status?: number } = {},
+    extra: FormRefusal & { newTeamName?: string } = {},
   ) => {
     const [teams, agents] = await Promise.all([
       listTeams(deps.db, { organisationId }),
       listOrganisationAgents(deps.db, { organisationId }),
     ]);
     const byId = new Map(agents.map((agent) => [agent.id, agent]));
-    const site = await backofficeSite(deps, request, reply, admin);
-    const page = teamsView({
-      site,
-      teams: teams.map((team) => ({
-        id: team.id,
-        name: team.name,
-        members: team.memberIds
-          .flatMap((id) => byId.get(id) ?? [])
-          .sort((a, b) => a.displayName.localeCompare(b.displayName, "fr")),
-      })),
-      agents: agents.filter((agent) => agent.active),
-      ...(extra.newTeamName !== undefined ? { newTeamName: extra.newTeamName } : {}),
-      error: extra.error,
-      flash: takeFlash(request),
+    return sendAdminPage(deps, request, reply, {
+      admin,
+      refusal: extra,
+      view: (common) =>
+        teamsView({
+          ...common,
+          teams: teams.map((team) => ({
+            id: team.id,
+            name: team.name,
+            members: team.memberIds
+              .flatMap((id) => byId.get(id) ?? [])
+              .sort((a, b) => a.displayName.localeCompare(b.displayName, "fr")),
+          })),
+          agents: agents.filter((agent) => agent.active),
+          ...(extra.newTeamName !== undefined ? { newTeamName: extra.newTeamName } : {}),
+        }),
     });
-    return sendPage(reply, page, extra.status);
   };
 
   const teamName = async (teamId: string) =>

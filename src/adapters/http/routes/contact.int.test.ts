@@ -1,6 +1,11 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { EXE_BYTES, multipartBody, PDF_BYTES } from "../../../../test/helpers/multipart-body.ts";
+import {
+  EXE_BYTES,
+  type FilePart,
+  multipartBody,
+  PDF_BYTES,
+} from "../../../../test/helpers/multipart-body.ts";
 import { createTestApp, type TestApp } from "../../../../test/helpers/test-app.ts";
 import { TOO_LARGE_MESSAGE } from "../citizen-desk/read-citizen-form.ts";
 
@@ -32,6 +37,12 @@ function post(fields: Record<string, string>, remoteAddress = nextIp()) {
     headers: { "content-type": "application/x-www-form-urlencoded" },
     remoteAddress,
   });
+}
+
+/** The form posted as a browser does with files chosen (multipart), from a fresh client address. */
+function postWithDocuments(fields: Record<string, string>, files: FilePart[]) {
+  const { payload, headers } = multipartBody(fields, files);
+  return t.app.inject({ method: "POST", url: "/contact", payload, headers, remoteAddress: nextIp() });
 }
 
 const VALID = {
@@ -143,7 +154,7 @@ describe("contact form", () => {
 
   it("takes documents in a multipart post and stores them", async () => {
     const cle = await formKey();
-    const { payload, headers } = multipartBody({ ...VALID, cle }, [
+    const res = await postWithDocuments({ ...VALID, cle }, [
       {
         field: "documents",
         filename: "justificatif.pdf",
@@ -152,13 +163,6 @@ describe("contact form", () => {
       },
       { field: "documents", filename: "", contentType: "application/octet-stream", content: Buffer.alloc(0) },
     ]);
-    const res = await t.app.inject({
-      method: "POST",
-      url: "/contact",
-      payload,
-      headers,
-      remoteAddress: nextIp(),
-    });
     assert.equal(res.statusCode, 200);
     const reference = /GU-\d{4}-\d{6}/.exec(res.body)?.[0];
     const docs = await t.database.db
@@ -173,16 +177,9 @@ describe("contact form", () => {
 
   it("refuses a program renamed .pdf, in French, and stores nothing", async () => {
     const before = await countCases();
-    const { payload, headers } = multipartBody({ ...VALID, cle: await formKey() }, [
+    const res = await postWithDocuments({ ...VALID, cle: await formKey() }, [
       { field: "documents", filename: "facture.pdf", contentType: "application/pdf", content: EXE_BYTES },
     ]);
-    const res = await t.app.inject({
-      method: "POST",
-      url: "/contact",
-      payload,
-      headers,
-      remoteAddress: nextIp(),
-    });
     assert.equal(res.statusCode, 400);
     assert.match(res.body, /href="#documents">Le fichier « facture.pdf » n'est pas accepté/);
     assert.match(res.body, /les documents choisis n'ont pas été gardés/);
@@ -192,16 +189,9 @@ describe("contact form", () => {
   it("answers an oversized document with a French 413 page and stores nothing", async () => {
     const before = await countCases();
     const big = Buffer.concat([PDF_BYTES, Buffer.alloc(10 * 1024 * 1024, 0x20)]);
-    const { payload, headers } = multipartBody({ ...VALID, cle: await formKey() }, [
+    const res = await postWithDocuments({ ...VALID, cle: await formKey() }, [
       { field: "documents", filename: "scan.pdf", contentType: "application/pdf", content: big },
     ]);
-    const res = await t.app.inject({
-      method: "POST",
-      url: "/contact",
-      payload,
-      headers,
-      remoteAddress: nextIp(),
-    });
     assert.equal(res.statusCode, 413);
     assert.match(res.headers["content-type"] as string, /text\/html/);
     assert.ok(res.body.includes(TOO_LARGE_MESSAGE));
@@ -216,14 +206,7 @@ describe("contact form", () => {
       contentType: "application/pdf",
       content: PDF_BYTES,
     }));
-    const { payload, headers } = multipartBody({ ...VALID, cle: await formKey() }, files);
-    const res = await t.app.inject({
-      method: "POST",
-      url: "/contact",
-      payload,
-      headers,
-      remoteAddress: nextIp(),
-    });
+    const res = await postWithDocuments({ ...VALID, cle: await formKey() }, files);
     assert.equal(res.statusCode, 413);
     assert.match(res.body, /3 fichiers au plus/);
     assert.equal(await countCases(), before);

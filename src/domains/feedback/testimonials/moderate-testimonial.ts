@@ -3,43 +3,24 @@
  * scrubber missed (the edited text is scrubbed again and checked for insults again).
  */
 import { AppError } from "../../../shared/app-error.ts";
-import type { Clock } from "../../../shared/clock.ts";
-import type { Db } from "../../../shared/database.ts";
 import { collapseWhitespace } from "../../../shared/text.ts";
-import { inTransaction } from "../transaction.ts";
 import { findInsults } from "./insult-words.ts";
-import { saveTestimonialChange } from "./save-testimonial-change.ts";
-import { type FeedbackActor, lockTestimonial, requireModerator, transition } from "./testimonial.ts";
+import { changeTestimonial, type TestimonialChangeInput } from "./save-testimonial-change.ts";
+import { requireModerator } from "./testimonial.ts";
 import { cleanText, STORY_MAX, TITLE_MAX } from "./testimonial-input.ts";
-
-type Moderation = {
-  db: Db;
-  organisationId: string;
-  testimonialId: string;
-  actor: FeedbackActor;
-  clock: Clock;
-};
 
 export const REASON_MAX = 500;
 
-export async function approveTestimonial(input: Moderation): Promise<void> {
+export async function approveTestimonial(input: TestimonialChangeInput): Promise<void> {
   requireModerator(input.actor);
-  await inTransaction(input.db, async (trx) => {
-    const current = await lockTestimonial(trx, input.organisationId, input.testimonialId);
-    const status = transition(current, "approve");
-    const now = input.clock.now();
-    await saveTestimonialChange(trx, {
-      organisationId: input.organisationId,
-      current,
-      changes: { status, moderated_by: input.actor.id, moderated_at: now },
-      action: "approved",
-      actor: input.actor,
-      now,
-    });
+  await changeTestimonial(input, {
+    event: "approve",
+    action: "approved",
+    changes: ({ status, now }) => ({ status, moderated_by: input.actor.id, moderated_at: now }),
   });
 }
 
-export async function rejectTestimonial(input: Moderation & { reason: string }): Promise<void> {
+export async function rejectTestimonial(input: TestimonialChangeInput & { reason: string }): Promise<void> {
   requireModerator(input.actor);
   const reason = collapseWhitespace(input.reason);
   if (reason === "" || reason.length > REASON_MAX)
@@ -48,30 +29,22 @@ export async function rejectTestimonial(input: Moderation & { reason: string }):
       userMessage: `Indiquez le motif du rejet (${REASON_MAX} caractères au plus).`,
       details: { field: "motif" },
     });
-  await inTransaction(input.db, async (trx) => {
-    const current = await lockTestimonial(trx, input.organisationId, input.testimonialId);
-    const status = transition(current, "reject");
-    const now = input.clock.now();
-    await saveTestimonialChange(trx, {
-      organisationId: input.organisationId,
-      current,
-      // A rejected testimonial is never published: nobody is to be told, so the address goes now.
-      changes: {
-        status,
-        rejection_reason: cleanText(reason),
-        moderated_by: input.actor.id,
-        moderated_at: now,
-        notify_email: null,
-      },
-      action: "rejected",
-      actor: input.actor,
-      now,
-    });
+  await changeTestimonial(input, {
+    event: "reject",
+    action: "rejected",
+    // A rejected testimonial is never published: nobody is to be told, so the address goes now.
+    changes: ({ status, now }) => ({
+      status,
+      rejection_reason: cleanText(reason),
+      moderated_by: input.actor.id,
+      moderated_at: now,
+      notify_email: null,
+    }),
   });
 }
 
 export async function editTestimonialText(
-  input: Moderation & { title: string; story: string },
+  input: TestimonialChangeInput & { title: string; story: string },
 ): Promise<void> {
   requireModerator(input.actor);
   const title = collapseWhitespace(cleanText(input.title));
@@ -88,17 +61,9 @@ export async function editTestimonialText(
       userMessage: `Le récit est obligatoire (${STORY_MAX} caractères au plus).`,
       details: { field: "recit" },
     });
-  await inTransaction(input.db, async (trx) => {
-    const current = await lockTestimonial(trx, input.organisationId, input.testimonialId);
-    transition(current, "edit");
-    const now = input.clock.now();
-    await saveTestimonialChange(trx, {
-      organisationId: input.organisationId,
-      current,
-      changes: { title, story, flagged_words: findInsults(`${title}\n${story}`) },
-      action: "edited",
-      actor: input.actor,
-      now,
-    });
+  await changeTestimonial(input, {
+    event: "edit",
+    action: "edited",
+    changes: () => ({ title, story, flagged_words: findInsults(`${title}\n${story}`) }),
   });
 }

@@ -5,34 +5,17 @@
  * Publication tells a citizen who asked, through the outbox in the same transaction, then forgets the address.
  */
 import { AppError } from "../../../shared/app-error.ts";
-import type { Clock } from "../../../shared/clock.ts";
 import type { Db } from "../../../shared/database.ts";
 import { enqueueEmail } from "../../channels/email/index.ts";
-import { inTransaction } from "../transaction.ts";
-import { saveTestimonialChange } from "./save-testimonial-change.ts";
-import {
-  type FeedbackActor,
-  lockTestimonial,
-  requireModerator,
-  requireSupervisor,
-  type Testimonial,
-  transition,
-} from "./testimonial.ts";
+import { changeTestimonial, type TestimonialChangeInput } from "./save-testimonial-change.ts";
+import { requireModerator, requireSupervisor } from "./testimonial.ts";
 import { cleanText } from "./testimonial-input.ts";
-
-type ReplyInput = {
-  db: Db;
-  organisationId: string;
-  testimonialId: string;
-  actor: FeedbackActor;
-  clock: Clock;
-};
 
 export const REPLY_MAX = 3000;
 export const OWN_DRAFT_MESSAGE =
   "Vous avez rédigé cette réponse : elle doit être validée par un autre superviseur.";
 
-export async function draftTestimonialReply(input: ReplyInput & { text: string }): Promise<void> {
+export async function draftTestimonialReply(input: TestimonialChangeInput & { text: string }): Promise<void> {
   requireModerator(input.actor);
   const text = cleanText(input.text);
   if (text === "" || text.length > REPLY_MAX)
@@ -41,18 +24,10 @@ export async function draftTestimonialReply(input: ReplyInput & { text: string }
       userMessage: `Rédigez la réponse (${REPLY_MAX} caractères au plus).`,
       details: { field: "reponse" },
     });
-  await inTransaction(input.db, async (trx) => {
-    const current = await lockTestimonial(trx, input.organisationId, input.testimonialId);
-    transition(current, "draft_reply");
-    const now = input.clock.now();
-    await saveTestimonialChange(trx, {
-      organisationId: input.organisationId,
-      current,
-      changes: { reply_draft: text, reply_drafted_by: input.actor.id, reply_drafted_at: now },
-      action: "reply_drafted",
-      actor: input.actor,
-      now,
-    });
+  await changeTestimonial(input, {
+    event: "draft_reply",
+    action: "reply_drafted",
+    changes: ({ now }) => ({ reply_draft: text, reply_drafted_by: input.actor.id, reply_drafted_at: now }),
   });
 }
 
@@ -83,78 +58,66 @@ async function tellCitizen(trx: Db, organisationId: string, testimonialId: strin
     .execute();
 }
 
-export async function validateTestimonialReply(input: ReplyInput & { publicUrl?: string }): Promise<void> {
+export async function validateTestimonialReply(
+  input: TestimonialChangeInput & { publicUrl?: string },
+): Promise<void> {
   requireSupervisor(input.actor);
-  await inTransaction(input.db, async (trx) => {
-    const current = await lockTestimonial(trx, input.organisationId, input.testimonialId);
-    const status = transition(current, "validate_reply");
-    if (!current.replyDraft)
-      throw new AppError("CONFLICT", {
-        message: "no reply draft to validate",
-        userMessage: "Aucune réponse n'a été rédigée : rédigez-la avant de la valider.",
-      });
-    if (current.replyDraftedBy === input.actor.id)
-      throw new AppError("FORBIDDEN", {
-        message: "drafter cannot validate own reply",
-        userMessage: OWN_DRAFT_MESSAGE,
-      });
-    const now = input.clock.now();
-    await saveTestimonialChange(trx, {
-      organisationId: input.organisationId,
-      current,
-      changes: {
+  await changeTestimonial(input, {
+    event: "validate_reply",
+    action: "reply_validated",
+    changes: ({ current, status, now }) => {
+      if (!current.replyDraft)
+        throw new AppError("CONFLICT", {
+          message: "no reply draft to validate",
+          userMessage: "Aucune réponse n'a été rédigée : rédigez-la avant de la valider.",
+        });
+      if (current.replyDraftedBy === input.actor.id)
+        throw new AppError("FORBIDDEN", {
+          message: "drafter cannot validate own reply",
+          userMessage: OWN_DRAFT_MESSAGE,
+        });
+      return {
         status,
         reply: current.replyDraft,
         reply_validated_by: input.actor.id,
         reply_validated_at: now,
         published_at: now,
-      },
-      action: "reply_validated",
-      actor: input.actor,
-      now,
-    });
-    await tellCitizen(trx, input.organisationId, current.id, input.publicUrl);
+      };
+    },
+    afterSave: (trx, current) => tellCitizen(trx, input.organisationId, current.id, input.publicUrl),
   });
 }
 
-export async function publishWithoutReply(input: ReplyInput & { publicUrl?: string }): Promise<void> {
+export async function publishWithoutReply(
+  input: TestimonialChangeInput & { publicUrl?: string },
+): Promise<void> {
   requireSupervisor(input.actor);
-  await inTransaction(input.db, async (trx) => {
-    const current = await lockTestimonial(trx, input.organisationId, input.testimonialId);
-    const status = transition(current, "publish_without_reply");
-    const now = input.clock.now();
-    await saveTestimonialChange(trx, {
-      organisationId: input.organisationId,
-      current,
-      changes: { status, reply: null, reply_validated_by: null, reply_validated_at: null, published_at: now },
-      action: "published_without_reply",
-      actor: input.actor,
-      now,
-    });
-    await tellCitizen(trx, input.organisationId, current.id, input.publicUrl);
+  await changeTestimonial(input, {
+    event: "publish_without_reply",
+    action: "published_without_reply",
+    changes: ({ status, now }) => ({
+      status,
+      reply: null,
+      reply_validated_by: null,
+      reply_validated_at: null,
+      published_at: now,
+    }),
+    afterSave: (trx, current) => tellCitizen(trx, input.organisationId, current.id, input.publicUrl),
   });
 }
 
-export async function unpublishTestimonial(input: ReplyInput): Promise<void> {
+export async function unpublishTestimonial(input: TestimonialChangeInput): Promise<void> {
   requireSupervisor(input.actor);
-  await inTransaction(input.db, async (trx) => {
-    const current: Testimonial = await lockTestimonial(trx, input.organisationId, input.testimonialId);
-    const status = transition(current, "unpublish");
-    const now = input.clock.now();
-    await saveTestimonialChange(trx, {
-      organisationId: input.organisationId,
-      current,
-      changes: {
-        status,
-        reply_draft: current.reply ?? current.replyDraft,
-        reply: null,
-        reply_validated_by: null,
-        reply_validated_at: null,
-        published_at: null,
-      },
-      action: "unpublished",
-      actor: input.actor,
-      now,
-    });
+  await changeTestimonial(input, {
+    event: "unpublish",
+    action: "unpublished",
+    changes: ({ current, status }) => ({
+      status,
+      reply_draft: current.reply ?? current.replyDraft,
+      reply: null,
+      reply_validated_by: null,
+      reply_validated_at: null,
+      published_at: null,
+    }),
   });
 }

@@ -1,10 +1,14 @@
-/** Writes one change of a testimonial and its event row, in the caller's transaction. */
+/** Writes one change of a testimonial and its event row; `changeTestimonial` wraps it in a decision. */
 
 import type { Updateable } from "kysely";
-import type { Db, TestimonialsTable } from "../../../shared/database.ts";
+import type { Clock } from "../../../shared/clock.ts";
+import type { Db, TestimonialStatus, TestimonialsTable } from "../../../shared/database.ts";
 import { recordEvent } from "../../../shared/events.ts";
-import type { FeedbackActor, Testimonial } from "./testimonial.ts";
+import { inTransaction } from "../transaction.ts";
+import { type FeedbackActor, lockTestimonial, type Testimonial, transition } from "./testimonial.ts";
+import type { TestimonialEvent } from "./testimonial-status.ts";
 
+/** In the caller's transaction. */
 export async function saveTestimonialChange(
   trx: Db,
   input: {
@@ -31,5 +35,48 @@ export async function saveTestimonialChange(
     action: input.action,
     actorId: input.actor.id,
     data: { from: input.current.status, ...(to && to !== input.current.status ? { to } : {}), ...input.data },
+  });
+}
+
+/** Who acts on which testimonial: what every moderation and reply use case takes. */
+export type TestimonialChangeInput = {
+  db: Db;
+  organisationId: string;
+  testimonialId: string;
+  actor: FeedbackActor;
+  clock: Clock;
+};
+
+/**
+ * One decision on a testimonial, in its own transaction: lock the row, ask the status machine whether
+ * `event` is allowed, write the changes and their event row. `changes` sees the locked testimonial and
+ * may still refuse (throw); `afterSave` runs in the same transaction.
+ */
+export async function changeTestimonial(
+  input: TestimonialChangeInput,
+  decision: {
+    event: TestimonialEvent;
+    action: string;
+    changes: (locked: {
+      current: Testimonial;
+      status: TestimonialStatus;
+      now: Date;
+    }) => Updateable<TestimonialsTable>;
+    afterSave?: (trx: Db, current: Testimonial) => Promise<void>;
+  },
+): Promise<void> {
+  await inTransaction(input.db, async (trx) => {
+    const current = await lockTestimonial(trx, input.organisationId, input.testimonialId);
+    const status = transition(current, decision.event);
+    const now = input.clock.now();
+    await saveTestimonialChange(trx, {
+      organisationId: input.organisationId,
+      current,
+      changes: decision.changes({ current, status, now }),
+      action: decision.action,
+      actor: input.actor,
+      now,
+    });
+    await decision.afterSave?.(trx, current);
   });
 }

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import {
   AGENT_STATUS_TRANSITIONS,
   type CaseStatus,
@@ -7,7 +8,7 @@ import {
   type Team,
 } from "../../../domains/cases/index.ts";
 import type { AnswerTemplate, DeskAgent } from "../../../domains/desk/index.ts";
-import { CsrfField, Field } from "../form-fields.tsx";
+import { CsrfField, Field, InputField, SelectField, TextareaField } from "../form-fields.tsx";
 import type { CaseFormState } from "./case-form-state.ts";
 import { AGENT_STATUS_LABELS, type CaseAction, casePath } from "./labels.ts";
 
@@ -33,6 +34,21 @@ function documentsHint(state: CaseFormState): string {
     : limits;
 }
 
+/** A side form of the case page: posts to one action of the case, with a secondary submit button. */
+function CaseActionForm(
+  props: Omit<FormProps, "state"> & { action: CaseAction; submitLabel: string; children: ComponentChildren },
+) {
+  return (
+    <form method="post" action={casePath(props.reference, props.action)} class="desk-form">
+      <CsrfField token={props.csrfToken} />
+      {props.children}
+      <button type="submit" class="secondary">
+        {props.submitLabel}
+      </button>
+    </form>
+  );
+}
+
 export function ReplyForm(props: FormProps & { status: CaseStatus; templates: AnswerTemplate[] }) {
   const { state } = props;
   const statuses = replyStatuses(props.status);
@@ -47,44 +63,38 @@ export function ReplyForm(props: FormProps & { status: CaseStatus; templates: An
       <CsrfField token={props.csrfToken} />
       {props.templates.length > 0 ? (
         <div class="desk-template-picker">
-          <Field
+          <SelectField
             id="reponse-modele"
+            name="modele"
             label="Modèle de réponse"
             hint="Choisissez un modèle puis « Utiliser ce modèle » : son texte remplace la réponse ci-dessous."
             error={errorFor(state, "reponse", "reponse-modele")}
           >
-            {(describedBy) => (
-              <select id="reponse-modele" name="modele" aria-describedby={describedBy}>
-                <option value="">Aucun modèle</option>
-                {props.templates.map((template) => (
-                  <option
-                    value={template.id}
-                    selected={state.templateId === template.id}
-                    data-texte={template.body}
-                  >
-                    {template.title}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+            <option value="">Aucun modèle</option>
+            {props.templates.map((template) => (
+              <option
+                value={template.id}
+                selected={state.templateId === template.id}
+                data-texte={template.body}
+              >
+                {template.title}
+              </option>
+            ))}
+          </SelectField>
           <button type="submit" name="action" value="modele" class="secondary">
             Utiliser ce modèle
           </button>
         </div>
       ) : null}
-      <Field
+      <TextareaField
         id="reponse-texte"
+        name="texte"
         label="Réponse à l'usager"
         hint="Visible par l'usager sur sa page de suivi, et envoyée par courriel s'il a donné une adresse."
         error={errorFor(state, "reponse", "reponse-texte")}
-      >
-        {(describedBy) => (
-          <textarea id="reponse-texte" name="texte" rows={8} aria-describedby={describedBy}>
-            {state.replyText ?? ""}
-          </textarea>
-        )}
-      </Field>
+        rows={8}
+        value={state.replyText ?? ""}
+      />
       <Field
         id="reponse-documents"
         label="Documents joints (facultatif)"
@@ -103,18 +113,14 @@ export function ReplyForm(props: FormProps & { status: CaseStatus; templates: An
         )}
       </Field>
       {statuses.length > 0 ? (
-        <Field id="reponse-statut" label="Statut après la réponse">
-          {(describedBy) => (
-            <select id="reponse-statut" name="statut" aria-describedby={describedBy}>
-              <option value="">{props.status === "nouveau" ? "En cours (par défaut)" : "Inchangé"}</option>
-              {statuses.map((status) => (
-                <option value={status} selected={state.replyStatus === status}>
-                  {AGENT_STATUS_LABELS[status]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField id="reponse-statut" name="statut" label="Statut après la réponse">
+          <option value="">{props.status === "nouveau" ? "En cours (par défaut)" : "Inchangé"}</option>
+          {statuses.map((status) => (
+            <option value={status} selected={state.replyStatus === status}>
+              {AGENT_STATUS_LABELS[status]}
+            </option>
+          ))}
+        </SelectField>
       ) : null}
       <button type="submit" name="action" value="envoyer">
         Envoyer la réponse
@@ -125,24 +131,22 @@ export function ReplyForm(props: FormProps & { status: CaseStatus; templates: An
 
 export function NoteForm(props: FormProps) {
   return (
-    <form method="post" action={casePath(props.reference, "note")} class="desk-form">
-      <CsrfField token={props.csrfToken} />
-      <Field
+    <CaseActionForm
+      reference={props.reference}
+      csrfToken={props.csrfToken}
+      action="note"
+      submitLabel="Ajouter la note interne"
+    >
+      <TextareaField
         id="note-texte"
+        name="texte"
         label="Note interne"
         hint="Visible des seuls agents : jamais envoyée à l'usager."
         error={errorFor(props.state, "note", "note-texte")}
-      >
-        {(describedBy) => (
-          <textarea id="note-texte" name="texte" rows={4} aria-describedby={describedBy}>
-            {props.state.noteText ?? ""}
-          </textarea>
-        )}
-      </Field>
-      <button type="submit" class="secondary">
-        Ajouter la note interne
-      </button>
-    </form>
+        rows={4}
+        value={props.state.noteText ?? ""}
+      />
+    </CaseActionForm>
   );
 }
 
@@ -151,44 +155,39 @@ export function AssignForm(
 ) {
   const assignable = props.agents.filter((a) => (a.active && a.handlesCases) || a.id === props.assigneeId);
   return (
-    <form method="post" action={casePath(props.reference, "affectation")} class="desk-form">
-      <CsrfField token={props.csrfToken} />
-      <Field
+    <CaseActionForm
+      reference={props.reference}
+      csrfToken={props.csrfToken}
+      action="affectation"
+      submitLabel="Enregistrer l'affectation"
+    >
+      <SelectField
         id="affectation-equipe"
+        name="equipe"
         label="Équipe"
         error={errorFor(props.state, "affectation", "affectation-equipe")}
       >
-        {(describedBy) => (
-          <select id="affectation-equipe" name="equipe" aria-describedby={describedBy}>
-            <option value="">Aucune équipe</option>
-            {props.teams.map((team) => (
-              <option value={team.id} selected={team.id === props.teamId}>
-                {team.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field
+        <option value="">Aucune équipe</option>
+        {props.teams.map((team) => (
+          <option value={team.id} selected={team.id === props.teamId}>
+            {team.name}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
         id="affectation-agent"
+        name="agent"
         label="Agent chargé de la demande"
         error={errorFor(props.state, "affectation", "affectation-agent")}
       >
-        {(describedBy) => (
-          <select id="affectation-agent" name="agent" aria-describedby={describedBy}>
-            <option value="">Personne</option>
-            {assignable.map((agent) => (
-              <option value={agent.id} selected={agent.id === props.assigneeId}>
-                {agent.displayName}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <button type="submit" class="secondary">
-        Enregistrer l'affectation
-      </button>
-    </form>
+        <option value="">Personne</option>
+        {assignable.map((agent) => (
+          <option value={agent.id} selected={agent.id === props.assigneeId}>
+            {agent.displayName}
+          </option>
+        ))}
+      </SelectField>
+    </CaseActionForm>
   );
 }
 
@@ -196,54 +195,45 @@ export function StatusForm(props: FormProps & { status: CaseStatus }) {
   const allowed = AGENT_STATUS_TRANSITIONS[props.status];
   if (allowed.length === 0) return <p>Cette demande est close : son statut ne change plus.</p>;
   return (
-    <form method="post" action={casePath(props.reference, "statut")} class="desk-form">
-      <CsrfField token={props.csrfToken} />
-      <Field
+    <CaseActionForm
+      reference={props.reference}
+      csrfToken={props.csrfToken}
+      action="statut"
+      submitLabel="Changer le statut"
+    >
+      <SelectField
         id="statut-choix"
+        name="statut"
         label="Nouveau statut"
         hint={`Statut actuel : ${AGENT_STATUS_LABELS[props.status]}.`}
         error={errorFor(props.state, "statut", "statut-choix")}
       >
-        {(describedBy) => (
-          <select id="statut-choix" name="statut" aria-describedby={describedBy}>
-            {allowed.map((status) => (
-              <option value={status}>{AGENT_STATUS_LABELS[status]}</option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <button type="submit" class="secondary">
-        Changer le statut
-      </button>
-    </form>
+        {allowed.map((status) => (
+          <option value={status}>{AGENT_STATUS_LABELS[status]}</option>
+        ))}
+      </SelectField>
+    </CaseActionForm>
   );
 }
 
 export function MergeForm(props: FormProps) {
   return (
-    <form method="post" action={casePath(props.reference, "fusion")} class="desk-form">
-      <CsrfField token={props.csrfToken} />
-      <Field
+    <CaseActionForm
+      reference={props.reference}
+      csrfToken={props.csrfToken}
+      action="fusion"
+      submitLabel="Fusionner…"
+    >
+      <InputField
         id="fusion-cible"
+        name="cible"
         label="Référence de la demande à conserver"
         hint={`Pour un doublon : la demande ${props.reference} sera close et ses échanges rejoindront la demande indiquée. Une confirmation vous sera demandée.`}
         error={errorFor(props.state, "fusion", "fusion-cible")}
-      >
-        {(describedBy) => (
-          <input
-            type="text"
-            id="fusion-cible"
-            name="cible"
-            value={props.state.mergeTarget ?? ""}
-            autocomplete="off"
-            spellcheck={false}
-            aria-describedby={describedBy}
-          />
-        )}
-      </Field>
-      <button type="submit" class="secondary">
-        Fusionner…
-      </button>
-    </form>
+        value={props.state.mergeTarget ?? ""}
+        autocomplete="off"
+        spellcheck={false}
+      />
+    </CaseActionForm>
   );
 }

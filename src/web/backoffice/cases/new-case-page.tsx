@@ -1,6 +1,13 @@
 import type { SiteContext } from "../../site.ts";
 import { BackofficePage } from "../backoffice-page.tsx";
-import { CsrfField, ErrorSummary, Field, type FieldError } from "../form-fields.tsx";
+import {
+  CsrfField,
+  ErrorSummary,
+  Field,
+  type FieldError,
+  InputField,
+  TextareaField,
+} from "../form-fields.tsx";
 import { AGENT_LOGGED_CHANNELS, CHANNEL_LABELS, INBOX_PATH } from "./labels.ts";
 
 export type NewCaseForm = {
@@ -23,6 +30,30 @@ export const NEW_CASE_FIELD_IDS: Record<string, string> = {
   phone: "telephone",
   contact: "courriel",
 };
+
+/** E-mail or phone: each is also described by the hint above both ("at least one of the two"). */
+function ContactWayField(props: {
+  id: "courriel" | "telephone";
+  type: "email" | "tel";
+  label: string;
+  value: string | undefined;
+  error: string | undefined;
+}) {
+  return (
+    <Field id={props.id} label={props.label} error={props.error}>
+      {(describedBy) => (
+        <input
+          type={props.type}
+          id={props.id}
+          name={props.id}
+          value={props.value ?? ""}
+          autocomplete="off"
+          aria-describedby={["contact-aide", describedBy].filter(Boolean).join(" ")}
+        />
+      )}
+    </Field>
+  );
+}
 
 export function NewCasePage(props: { site: SiteContext; form: NewCaseForm; error?: FieldError | undefined }) {
   const { form, error } = props;
@@ -62,68 +93,38 @@ export function NewCasePage(props: { site: SiteContext; form: NewCaseForm; error
           <p class="form-hint" id="contact-aide">
             Au moins un moyen de lui répondre : adresse électronique ou téléphone.
           </p>
-          <Field id="nom" label="Nom">
-            {(describedBy) => (
-              <input
-                type="text"
-                id="nom"
-                name="nom"
-                value={form.nom ?? ""}
-                autocomplete="off"
-                aria-describedby={describedBy}
-              />
-            )}
-          </Field>
-          <Field id="courriel" label="Adresse électronique" error={errorOn("courriel")}>
-            {(describedBy) => (
-              <input
-                type="email"
-                id="courriel"
-                name="courriel"
-                value={form.courriel ?? ""}
-                autocomplete="off"
-                aria-describedby={["contact-aide", describedBy].filter(Boolean).join(" ")}
-              />
-            )}
-          </Field>
-          <Field id="telephone" label="Téléphone" error={errorOn("telephone")}>
-            {(describedBy) => (
-              <input
-                type="tel"
-                id="telephone"
-                name="telephone"
-                value={form.telephone ?? ""}
-                autocomplete="off"
-                aria-describedby={["contact-aide", describedBy].filter(Boolean).join(" ")}
-              />
-            )}
-          </Field>
+          <InputField id="nom" label="Nom" value={form.nom ?? ""} autocomplete="off" />
+          <ContactWayField
+            id="courriel"
+            type="email"
+            label="Adresse électronique"
+            value={form.courriel}
+            error={errorOn("courriel")}
+          />
+          <ContactWayField
+            id="telephone"
+            type="tel"
+            label="Téléphone"
+            value={form.telephone}
+            error={errorOn("telephone")}
+          />
         </fieldset>
-        <Field id="objet" label="Objet de la demande" required error={errorOn("objet")}>
-          {(describedBy) => (
-            <input
-              type="text"
-              id="objet"
-              name="objet"
-              value={form.objet ?? ""}
-              required
-              aria-describedby={describedBy}
-            />
-          )}
-        </Field>
-        <Field
+        <InputField
+          id="objet"
+          label="Objet de la demande"
+          required
+          error={errorOn("objet")}
+          value={form.objet ?? ""}
+        />
+        <TextareaField
           id="texte"
           label="Compte rendu de l'appel ou de la visite"
           hint="Ce que l'usager demande, avec ses mots ; il pourra le lire sur sa page de suivi."
           required
           error={errorOn("texte")}
-        >
-          {(describedBy) => (
-            <textarea id="texte" name="texte" rows={8} required aria-describedby={describedBy}>
-              {form.texte ?? ""}
-            </textarea>
-          )}
-        </Field>
+          rows={8}
+          value={form.texte ?? ""}
+        />
         <button type="submit">Enregistrer la demande</button>
       </form>
     </BackofficePage>

@@ -5,7 +5,7 @@ import {
   WEEKDAYS,
   type Weekday,
 } from "../../../domains/commitments/index.ts";
-import { CsrfField, Field } from "../form-fields.tsx";
+import { CsrfField, Field, InputField } from "../form-fields.tsx";
 import {
   CLOSURE_FIELD_IDS,
   CLOSURE_REMOVE_PATH,
@@ -158,55 +158,32 @@ export function ClosuresSection(props: {
       )}
       <form method="post" action={CLOSURES_PATH} class="desk-form">
         <CsrfField token={props.csrfToken} />
-        <Field
+        <InputField
           id={CLOSURE_FIELD_IDS.from}
+          name="from"
+          type="date"
           label="Premier jour de fermeture"
           required
           error={errorOn(CLOSURE_FIELD_IDS.from)}
-        >
-          {(describedBy) => (
-            <input
-              type="date"
-              id={CLOSURE_FIELD_IDS.from}
-              name="from"
-              value={form.from}
-              required
-              aria-describedby={describedBy}
-            />
-          )}
-        </Field>
-        <Field
+          value={form.from}
+        />
+        <InputField
           id={CLOSURE_FIELD_IDS.to}
+          name="to"
+          type="date"
           label="Dernier jour de fermeture"
           hint="Laissez vide pour une fermeture d'un seul jour."
           error={errorOn(CLOSURE_FIELD_IDS.to)}
-        >
-          {(describedBy) => (
-            <input
-              type="date"
-              id={CLOSURE_FIELD_IDS.to}
-              name="to"
-              value={form.to}
-              aria-describedby={describedBy}
-            />
-          )}
-        </Field>
-        <Field
+          value={form.to}
+        />
+        <InputField
           id={CLOSURE_FIELD_IDS.label}
+          name="label"
           label="Motif (facultatif)"
           error={errorOn(CLOSURE_FIELD_IDS.label)}
-        >
-          {(describedBy) => (
-            <input
-              type="text"
-              id={CLOSURE_FIELD_IDS.label}
-              name="label"
-              value={form.label}
-              maxLength={200}
-              aria-describedby={describedBy}
-            />
-          )}
-        </Field>
+          value={form.label}
+          maxlength={200}
+        />
         <button type="submit">Ajouter la fermeture</button>
       </form>
     </>

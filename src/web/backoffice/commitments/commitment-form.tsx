@@ -5,7 +5,7 @@ import {
   MAX_DELAY_AMOUNT,
   type ServiceCommitment,
 } from "../../../domains/commitments/index.ts";
-import { CsrfField, Field } from "../form-fields.tsx";
+import { CsrfField, InputField, SelectField } from "../form-fields.tsx";
 import { CHANNEL_LABELS, DELAY_UNIT_LABELS, COMMITMENT_FIELD_IDS as IDS } from "./labels.ts";
 import { MEASURE_LABELS } from "./sla-labels.ts";
 
@@ -41,102 +41,82 @@ export function CommitmentForm(props: {
   return (
     <form method="post" action={props.action} class="desk-form">
       <CsrfField token={props.csrfToken} />
-      <Field
+      <InputField
         id={IDS.label}
+        name="label"
         label="Engagement, tel qu'annoncé aux usagers"
         hint="Par exemple : Réponse aux courriels sous 5 jours ouvrés."
         required
         error={errorOn(IDS.label)}
+        value={form.label}
+        maxlength={200}
+      />
+      <SelectField
+        id={IDS.measure}
+        name="measure"
+        label="Ce qui est mesuré"
+        required
+        error={errorOn(IDS.measure)}
       >
-        {(describedBy) => (
-          <input
-            type="text"
-            id={IDS.label}
-            name="label"
-            value={form.label}
-            required
-            maxLength={200}
-            aria-describedby={describedBy}
-          />
-        )}
-      </Field>
-      <Field id={IDS.measure} label="Ce qui est mesuré" required error={errorOn(IDS.measure)}>
-        {(describedBy) => (
-          <select id={IDS.measure} name="measure" aria-describedby={describedBy}>
-            {(["first_reply", "resolution"] as const).map((measure) => (
-              <option value={measure} selected={form.measure === measure}>
-                {MEASURE_LABELS[measure]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field
+        {(["first_reply", "resolution"] as const).map((measure) => (
+          <option value={measure} selected={form.measure === measure}>
+            {MEASURE_LABELS[measure]}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
         id={IDS.channel}
+        name="channel"
         label="Canal"
         hint="Un engagement propre à un canal l'emporte sur celui de tous les canaux."
         error={errorOn(IDS.channel)}
       >
-        {(describedBy) => (
-          <select id={IDS.channel} name="channel" aria-describedby={describedBy}>
-            <option value="" selected={form.channel === ""}>
-              Tous les canaux
-            </option>
-            {COMMITMENT_CHANNELS.map((channel) => (
-              <option value={channel} selected={form.channel === channel}>
-                {CHANNEL_LABELS[channel]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field id={IDS.delayAmount} label="Délai" required error={errorOn(IDS.delayAmount)}>
-        {(describedBy) => (
-          <input
-            type="number"
-            id={IDS.delayAmount}
-            name="delayAmount"
-            value={form.delayAmount}
-            min={1}
-            max={MAX_DELAY_AMOUNT}
-            step={1}
-            required
-            inputMode="numeric"
-            aria-describedby={describedBy}
-          />
-        )}
-      </Field>
-      <Field id={IDS.delayUnit} label="Unité du délai" required error={errorOn(IDS.delayUnit)}>
-        {(describedBy) => (
-          <select id={IDS.delayUnit} name="delayUnit" aria-describedby={describedBy}>
-            {COMMITMENT_DELAY_UNITS.map((unit) => (
-              <option value={unit} selected={form.delayUnit === unit}>
-                {DELAY_UNIT_LABELS[unit]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field
+        <option value="" selected={form.channel === ""}>
+          Tous les canaux
+        </option>
+        {COMMITMENT_CHANNELS.map((channel) => (
+          <option value={channel} selected={form.channel === channel}>
+            {CHANNEL_LABELS[channel]}
+          </option>
+        ))}
+      </SelectField>
+      <InputField
+        id={IDS.delayAmount}
+        name="delayAmount"
+        type="number"
+        label="Délai"
+        required
+        error={errorOn(IDS.delayAmount)}
+        value={form.delayAmount}
+        min={1}
+        max={MAX_DELAY_AMOUNT}
+        step={1}
+        inputmode="numeric"
+      />
+      <SelectField
+        id={IDS.delayUnit}
+        name="delayUnit"
+        label="Unité du délai"
+        required
+        error={errorOn(IDS.delayUnit)}
+      >
+        {COMMITMENT_DELAY_UNITS.map((unit) => (
+          <option value={unit} selected={form.delayUnit === unit}>
+            {DELAY_UNIT_LABELS[unit]}
+          </option>
+        ))}
+      </SelectField>
+      <InputField
         id={IDS.targetPercent}
+        name="targetPercent"
         label="Part des demandes visée dans le délai (en %)"
         hint="Par exemple 85 : l'engagement est tenu si 85 % des demandes respectent le délai."
         required
         error={errorOn(IDS.targetPercent)}
-      >
-        {(describedBy) => (
-          <input
-            type="text"
-            id={IDS.targetPercent}
-            name="targetPercent"
-            value={form.targetPercent}
-            required
-            inputMode="decimal"
-            maxLength={6}
-            aria-describedby={describedBy}
-          />
-        )}
-      </Field>
+        value={form.targetPercent}
+        inputmode="decimal"
+        maxlength={6}
+      />
       <button type="submit">{props.submitLabel}</button>
     </form>
   );

@@ -5,7 +5,7 @@ import {
   FEEDBACK_KINDS,
   KIND_LABELS,
 } from "../../../domains/feedback/analysis/index.ts";
-import type { FieldError } from "../form-fields.tsx";
+import { type FieldError, InputField, SelectField } from "../form-fields.tsx";
 
 export const ANALYSIS_PATH = "/admin/avis/analyse";
 export const VERBATIMS_PATH = "/admin/avis/analyse/commentaires";
@@ -24,16 +24,6 @@ export function analysisFieldError(field: string | undefined, message: string): 
   return { id: FIELD_IDS[field ?? "du"] ?? "analyse-du", message };
 }
 
-function ErrorText(props: { id: string; error: FieldError | undefined }) {
-  if (props.error?.id !== props.id) return null;
-  return (
-    <p class="error-message" id={`${props.id}-erreur`}>
-      <span class="visually-hidden">Erreur : </span>
-      {props.error.message}
-    </p>
-  );
-}
-
 /** Period and filters, a GET form: the page's address is the analysis, shareable and bookmarkable. */
 export function AnalysisFilters(props: {
   action: string;
@@ -41,83 +31,58 @@ export function AnalysisFilters(props: {
   error?: FieldError | undefined;
 }) {
   const { params, error } = props;
-  const described = (id: string, hint?: string) =>
-    [hint, error?.id === id ? `${id}-erreur` : undefined].filter(Boolean).join(" ") || undefined;
-  const fieldClass = (id: string) => (error?.id === id ? "form-field has-error" : "form-field");
+  const errorOn = (id: string) => (error?.id === id ? error.message : undefined);
   return (
     <form method="get" action={props.action} class="desk-filters" aria-labelledby="analyse-filtres-titre">
       <h2 id="analyse-filtres-titre">Période et filtres</h2>
       <div class="desk-filters-grid">
-        <div class={fieldClass("analyse-du")}>
-          <label for="analyse-du">Du</label>
-          <p class="form-hint" id="analyse-du-aide">
-            Premier jour, au format AAAA-MM-JJ.
-          </p>
-          <ErrorText id="analyse-du" error={error} />
-          <input
-            type="date"
-            id="analyse-du"
-            name="du"
-            value={params.du ?? ""}
-            aria-describedby={described("analyse-du", "analyse-du-aide")}
-          />
-        </div>
-        <div class={fieldClass("analyse-au")}>
-          <label for="analyse-au">Au</label>
-          <p class="form-hint" id="analyse-au-aide">
-            Dernier jour inclus. Sans dates : les 30 derniers jours.
-          </p>
-          <ErrorText id="analyse-au" error={error} />
-          <input
-            type="date"
-            id="analyse-au"
-            name="au"
-            value={params.au ?? ""}
-            aria-describedby={described("analyse-au", "analyse-au-aide")}
-          />
-        </div>
-        <div class={fieldClass("analyse-canal")}>
-          <label for="analyse-canal">Canal</label>
-          <ErrorText id="analyse-canal" error={error} />
-          <select id="analyse-canal" name="canal" aria-describedby={described("analyse-canal")}>
-            <option value="">Tous les canaux</option>
-            {FEEDBACK_CHANNELS.map((channel) => (
-              <option value={channel} selected={params.canal === channel}>
-                {CHANNEL_LABELS[channel]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class={fieldClass("analyse-questionnaire")}>
-          <label for="analyse-questionnaire">Questionnaire</label>
-          <ErrorText id="analyse-questionnaire" error={error} />
-          <select
-            id="analyse-questionnaire"
-            name="questionnaire"
-            aria-describedby={described("analyse-questionnaire")}
-          >
-            <option value="">Tous les questionnaires</option>
-            {FEEDBACK_KINDS.map((kind) => (
-              <option value={kind} selected={params.questionnaire === kind}>
-                {KIND_LABELS[kind]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class={fieldClass("analyse-sujet")}>
-          <label for="analyse-sujet">Démarche ou sujet</label>
-          <p class="form-hint" id="analyse-sujet-aide">
-            Identifiant exact (par exemple F1341) ; « - » pour les avis sans démarche.
-          </p>
-          <ErrorText id="analyse-sujet" error={error} />
-          <input
-            type="text"
-            id="analyse-sujet"
-            name="sujet"
-            value={params.sujet ?? ""}
-            aria-describedby={described("analyse-sujet", "analyse-sujet-aide")}
-          />
-        </div>
+        <InputField
+          id="analyse-du"
+          name="du"
+          type="date"
+          label="Du"
+          hint="Premier jour, au format AAAA-MM-JJ."
+          error={errorOn("analyse-du")}
+          value={params.du ?? ""}
+        />
+        <InputField
+          id="analyse-au"
+          name="au"
+          type="date"
+          label="Au"
+          hint="Dernier jour inclus. Sans dates : les 30 derniers jours."
+          error={errorOn("analyse-au")}
+          value={params.au ?? ""}
+        />
+        <SelectField id="analyse-canal" name="canal" label="Canal" error={errorOn("analyse-canal")}>
+          <option value="">Tous les canaux</option>
+          {FEEDBACK_CHANNELS.map((channel) => (
+            <option value={channel} selected={params.canal === channel}>
+              {CHANNEL_LABELS[channel]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id="analyse-questionnaire"
+          name="questionnaire"
+          label="Questionnaire"
+          error={errorOn("analyse-questionnaire")}
+        >
+          <option value="">Tous les questionnaires</option>
+          {FEEDBACK_KINDS.map((kind) => (
+            <option value={kind} selected={params.questionnaire === kind}>
+              {KIND_LABELS[kind]}
+            </option>
+          ))}
+        </SelectField>
+        <InputField
+          id="analyse-sujet"
+          name="sujet"
+          label="Démarche ou sujet"
+          hint="Identifiant exact (par exemple F1341) ; « - » pour les avis sans démarche."
+          error={errorOn("analyse-sujet")}
+          value={params.sujet ?? ""}
+        />
       </div>
       {params.theme ? <input type="hidden" name="theme" value={params.theme} /> : null}
       <p class="desk-filters-actions">

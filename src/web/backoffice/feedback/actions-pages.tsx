@@ -7,7 +7,14 @@ import {
 } from "../../../domains/feedback/actions/index.ts";
 import type { SiteContext } from "../../site.ts";
 import { BackofficePage } from "../backoffice-page.tsx";
-import { CsrfField, ErrorSummary, Field, type FieldError } from "../form-fields.tsx";
+import {
+  CsrfField,
+  ErrorSummary,
+  type FieldError,
+  InputField,
+  SelectField,
+  TextareaField,
+} from "../form-fields.tsx";
 import { FeedbackNav } from "./feedback-nav.tsx";
 import { ACTIONS_PATH, actionPath, formatShort, NEW_ACTION_PATH, testimonialPath } from "./paths.ts";
 
@@ -97,7 +104,6 @@ export function ActionPage(props: ActionPageProps) {
   const { action, values, errors } = props;
   const csrf = props.site.csrfToken;
   const err = (id: string) => errors.find((e) => e.id === id)?.message;
-  const invalid = (id: string) => (err(id) ? "true" : undefined);
   const title = action ? action.title : "Nouvelle action d'amélioration";
   return (
     <BackofficePage site={props.site} title={title} hasErrors={errors.length > 0} flash={props.flash}>
@@ -115,75 +121,41 @@ export function ActionPage(props: ActionPageProps) {
       ) : null}
       <form method="post" action={action ? actionPath(action.id) : ACTIONS_PATH} novalidate>
         <CsrfField token={csrf} />
-        <Field id="titre" label="Titre" required error={err("titre")}>
-          {(d) => (
-            <input
-              id="titre"
-              name="titre"
-              type="text"
-              maxlength={150}
-              value={values.titre}
-              aria-describedby={d}
-              aria-invalid={invalid("titre")}
-            />
-          )}
-        </Field>
-        <Field
+        <InputField
+          id="titre"
+          label="Titre"
+          required
+          error={err("titre")}
+          maxlength={150}
+          value={values.titre}
+        />
+        <TextareaField
           id="description"
           label="Description"
           required
           hint="Ce qui est envisagé, et pourquoi."
           error={err("description")}
-        >
-          {(d) => (
-            <textarea
-              id="description"
-              name="description"
-              rows={5}
-              maxlength={4000}
-              aria-describedby={d}
-              aria-invalid={invalid("description")}
-            >
-              {values.description}
-            </textarea>
-          )}
-        </Field>
-        <Field
+          rows={5}
+          maxlength={4000}
+          value={values.description}
+        />
+        <TextareaField
           id="resultat"
           label="Ce que nous avons fait"
           hint="Publié sur « Vous avez dit, nous avons fait » quand l'action est en cours ou réalisée."
           error={err("resultat")}
-        >
-          {(d) => (
-            <textarea
-              id="resultat"
-              name="resultat"
-              rows={4}
-              maxlength={4000}
-              aria-describedby={d}
-              aria-invalid={invalid("resultat")}
-            >
-              {values.resultat}
-            </textarea>
-          )}
-        </Field>
-        <Field id="responsable" label="Responsable" hint="Facultatif." error={err("responsable")}>
-          {(d) => (
-            <select
-              id="responsable"
-              name="responsable"
-              aria-describedby={d}
-              aria-invalid={invalid("responsable")}
-            >
-              <option value="">Personne pour le moment</option>
-              {props.agents.map((a) => (
-                <option value={a.id} selected={a.id === values.responsable}>
-                  {a.displayName}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          rows={4}
+          maxlength={4000}
+          value={values.resultat}
+        />
+        <SelectField id="responsable" label="Responsable" hint="Facultatif." error={err("responsable")}>
+          <option value="">Personne pour le moment</option>
+          {props.agents.map((a) => (
+            <option value={a.id} selected={a.id === values.responsable}>
+              {a.displayName}
+            </option>
+          ))}
+        </SelectField>
         <button type="submit">{action ? "Enregistrer" : "Créer l'action"}</button>
       </form>
       {action ? (
@@ -210,32 +182,20 @@ export function ActionPage(props: ActionPageProps) {
           )}
           <form method="post" action={`${actionPath(action.id)}/references`} novalidate>
             <CsrfField token={csrf} />
-            <Field
+            <InputField
               id="reference"
               label="Ajouter une référence"
               hint="Par exemple : « Questionnaire d'accueil, mars 2026 »."
               error={err("reference")}
-            >
-              {(d) => (
-                <input
-                  id="reference"
-                  name="reference"
-                  type="text"
-                  maxlength={200}
-                  aria-describedby={d}
-                  aria-invalid={invalid("reference")}
-                />
-              )}
-            </Field>
-            <Field
+              maxlength={200}
+            />
+            <TextareaField
               id="citation"
               label="Citation (facultatif)"
               hint="Ce que les usagers ont dit, sans donnée personnelle."
-            >
-              {(d) => (
-                <textarea id="citation" name="citation" rows={2} maxlength={280} aria-describedby={d} />
-              )}
-            </Field>
+              rows={2}
+              maxlength={280}
+            />
             <button type="submit" class="secondary">
               Ajouter la référence
             </button>

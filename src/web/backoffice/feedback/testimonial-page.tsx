@@ -8,7 +8,7 @@ import {
 } from "../../../domains/feedback/testimonials/index.ts";
 import type { SiteContext } from "../../site.ts";
 import { BackofficePage } from "../backoffice-page.tsx";
-import { CsrfField, ErrorSummary, Field, type FieldError } from "../form-fields.tsx";
+import { CsrfField, ErrorSummary, type FieldError, InputField, TextareaField } from "../form-fields.tsx";
 import { actionPath, formatShort, MODERATION_PATH, testimonialPath } from "./paths.ts";
 
 export type TestimonialPageValues = { motif: string; titre: string; recit: string; reponse: string };
@@ -43,20 +43,15 @@ function RejectForm(props: {
   return (
     <form method="post" action={props.action} novalidate>
       <CsrfField token={props.csrf} />
-      <Field id="motif" label="Motif du rejet" hint="Visible par les agents seulement." error={props.error}>
-        {(describedBy) => (
-          <textarea
-            id="motif"
-            name="motif"
-            rows={2}
-            maxlength={500}
-            aria-describedby={describedBy}
-            aria-invalid={props.error ? "true" : undefined}
-          >
-            {props.motif}
-          </textarea>
-        )}
-      </Field>
+      <TextareaField
+        id="motif"
+        label="Motif du rejet"
+        hint="Visible par les agents seulement."
+        error={props.error}
+        rows={2}
+        maxlength={500}
+        value={props.motif}
+      />
       <button type="submit" class="secondary">
         Rejeter le témoignage
       </button>
@@ -144,38 +139,16 @@ export function TestimonialPage(props: TestimonialPageProps) {
           <h2>Retirer des données personnelles</h2>
           <form method="post" action={`${base}/texte`} novalidate>
             <CsrfField token={csrf} />
-            <Field id="titre" label="Titre" error={err("titre")}>
-              {(describedBy) => (
-                <input
-                  id="titre"
-                  name="titre"
-                  type="text"
-                  maxlength={120}
-                  value={values.titre}
-                  aria-describedby={describedBy}
-                  aria-invalid={err("titre") ? "true" : undefined}
-                />
-              )}
-            </Field>
-            <Field
+            <InputField id="titre" label="Titre" error={err("titre")} maxlength={120} value={values.titre} />
+            <TextareaField
               id="recit"
               label="Récit"
               hint="Les coordonnées restantes sont effacées à l'enregistrement."
               error={err("recit")}
-            >
-              {(describedBy) => (
-                <textarea
-                  id="recit"
-                  name="recit"
-                  rows={8}
-                  maxlength={4000}
-                  aria-describedby={describedBy}
-                  aria-invalid={err("recit") ? "true" : undefined}
-                >
-                  {values.recit}
-                </textarea>
-              )}
-            </Field>
+              rows={8}
+              maxlength={4000}
+              value={values.recit}
+            />
             <button type="submit" class="secondary">
               Enregistrer le texte
             </button>
@@ -195,7 +168,7 @@ export function TestimonialPage(props: TestimonialPageProps) {
       {canDraft ? (
         <form method="post" action={`${base}/reponse`} novalidate>
           <CsrfField token={csrf} />
-          <Field
+          <TextareaField
             id="reponse"
             label="Projet de réponse"
             hint={
@@ -204,20 +177,10 @@ export function TestimonialPage(props: TestimonialPageProps) {
                 : "Elle sera publiée sous le témoignage après validation par un superviseur."
             }
             error={err("reponse")}
-          >
-            {(describedBy) => (
-              <textarea
-                id="reponse"
-                name="reponse"
-                rows={6}
-                maxlength={3000}
-                aria-describedby={describedBy}
-                aria-invalid={err("reponse") ? "true" : undefined}
-              >
-                {values.reponse}
-              </textarea>
-            )}
-          </Field>
+            rows={6}
+            maxlength={3000}
+            value={values.reponse}
+          />
           <button type="submit">Enregistrer le projet de réponse</button>
         </form>
       ) : null}

@@ -1,4 +1,4 @@
-import { ErrorSummary, Field, type FieldError, InputField } from "../../backoffice/form-fields.tsx";
+import { ErrorSummary, type FieldError, InputField, TextareaField } from "../../backoffice/form-fields.tsx";
 import { Page } from "../../layout/page.tsx";
 import type { SiteContext } from "../../site.ts";
 import { errorOf, FormKeyAndTrap, PERSONAL_DATA_WARNING } from "./form-bits.tsx";
@@ -12,7 +12,6 @@ export function SuggestionPage(props: {
   errors: FieldError[];
 }) {
   const { values, errors } = props;
-  const invalid = (id: string) => (errorOf(errors, id) ? "true" : undefined);
   return (
     <Page
       site={props.site}
@@ -36,27 +35,16 @@ export function SuggestionPage(props: {
           maxlength={100}
           value={values.sujet}
         />
-        <Field
+        <TextareaField
           id="suggestion"
           label="Votre suggestion"
           required
           hint={PERSONAL_DATA_WARNING}
           error={errorOf(errors, "suggestion")}
-        >
-          {(describedBy) => (
-            <textarea
-              id="suggestion"
-              name="suggestion"
-              required
-              rows={6}
-              maxlength={2000}
-              aria-describedby={describedBy}
-              aria-invalid={invalid("suggestion")}
-            >
-              {values.suggestion}
-            </textarea>
-          )}
-        </Field>
+          rows={6}
+          maxlength={2000}
+          value={values.suggestion}
+        />
         <button type="submit">Envoyer ma suggestion</button>
       </form>
     </Page>
