@@ -52,6 +52,8 @@ export type Config = {
   // ---- assistant: generative mode ----
   /** OpenAI-compatible chat-completions API that rephrases passages; off unless LLM_API_URL is set. */
   llm: LlmConfig | undefined;
+  // ---- voice ----
+  voice: VoiceConfig;
 };
 
 export class ConfigError extends Error {
@@ -202,6 +204,8 @@ export function parseConfig(env: Env): Config {
     assistant: readAssistantConfig(env),
     // ---- assistant: generative mode ----
     llm: readLlmConfig(env),
+    // ---- voice ----
+    voice: readVoiceConfig(env),
   };
 }
 
@@ -398,5 +402,52 @@ function readRetentionConfig(env: Env): RetentionConfig {
     emailsDays: readInt(env, "RETENTION_EMAILS_DAYS", 90, 1, 100 * 365),
     conversationsDays: readInt(env, "RETENTION_CONVERSATIONS_DAYS", 90, 1, 100 * 365),
     autoCloseDays: readInt(env, "CASE_AUTO_CLOSE_DAYS", 15, 1, 365),
+  };
+}
+
+// ---- voice ----
+export type VoiceConfig = {
+  /** Where a caller is passed to a person during opening hours: +33… number or sip: URI; none = call-back only. */
+  transferNumber: string | undefined;
+  /** Signs the Twilio-style webhooks (X-Twilio-Signature); unset: unsigned requests accepted outside production. */
+  twilioAuthToken: string | undefined;
+  /** OpenAI-compatible speech-to-text (/audio/transcriptions); none: calls on audio streams use the keypad. */
+  stt: { baseUrl: string; model: string; apiKey: string | undefined; timeoutMs: number } | undefined;
+};
+
+function readVoiceConfig(env: Env): VoiceConfig {
+  const transfer = env.VOICE_TRANSFER_NUMBER?.trim() || undefined;
+  if (
+    transfer !== undefined &&
+    !/^\+?[0-9]{3,15}$/.test(transfer) &&
+    !/^sips?:[^\s<>"'&]{3,200}$/.test(transfer)
+  ) {
+    throw new ConfigError(
+      `VOICE_TRANSFER_NUMBER doit être un numéro (ex. +33123456789) ou une adresse SIP (ex. sip:accueil@mairie.fr) (reçu : « ${transfer} »).`,
+    );
+  }
+  const sttUrl = readUrl(env, "VOICE_STT_URL", undefined, ["http:", "https:"]);
+  const model = env.VOICE_STT_MODEL?.trim();
+  if (sttUrl && !model)
+    throw new ConfigError("VOICE_STT_MODEL est obligatoire quand VOICE_STT_URL est défini (nom du modèle).");
+  if (sttUrl) {
+    const url = new URL(sttUrl);
+    if (url.username || url.password || url.search || url.hash)
+      throw new ConfigError(
+        "VOICE_STT_URL doit être l'adresse de base de l'API, sans identifiants ni paramètres (ex. http://127.0.0.1:8000/v1) ; la clé va dans VOICE_STT_API_KEY.",
+      );
+  }
+  return {
+    transferNumber: transfer,
+    twilioAuthToken: env.VOICE_TWILIO_AUTH_TOKEN?.trim() || undefined,
+    stt:
+      sttUrl && model
+        ? {
+            baseUrl: sttUrl.replace(/\/+$/, ""),
+            model,
+            apiKey: env.VOICE_STT_API_KEY?.trim() || undefined,
+            timeoutMs: readInt(env, "VOICE_STT_TIMEOUT_MS", 5000, 100, 60_000),
+          }
+        : undefined,
   };
 }

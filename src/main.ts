@@ -11,9 +11,11 @@ import { buildServer } from "./adapters/http/server.ts";
 import { registerPeriodicTasks } from "./adapters/jobs/periodic-tasks.ts";
 import { createScheduler } from "./adapters/jobs/scheduler.ts";
 import { createOpenAiChatClient } from "./adapters/llm/openai-chat-client.ts";
+import { createVoiceEngines } from "./adapters/voice/voice-engines.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { seedDemo } from "./demo/seed-demo.ts";
 import { createAssistantContext } from "./domains/assistant/index.ts";
+import { forgetCallerHashes, settleStaleCalls } from "./domains/channels/voice/index.ts";
 import { ensureStandardQuestionnaires } from "./domains/feedback/index.ts";
 import { ensureOrganisation } from "./domains/identity/index.ts";
 import { countFiches } from "./domains/knowledge/fiches.repo.ts";
@@ -50,6 +52,18 @@ export async function startGuichet(config: Config) {
     retention: config.retention,
     publicUrl: config.publicUrl,
   });
+  // Voice: calls whose end the telephony provider never reported are settled after a few hours; the
+  // caller pseudonyms go with the conversations' retention.
+  scheduler.register({
+    name: "voice.calls",
+    everyMs: 15 * 60 * 1000,
+    run: async ({ now }) => ({
+      ...(await settleStaleCalls(handle.db, { clock })),
+      ...(await forgetCallerHashes(handle.db, {
+        before: new Date(now.getTime() - config.retention.conversationsDays * 86_400_000),
+      })),
+    }),
+  });
   scheduler.start();
   const search = createSearchEngine({ db: handle.db, clock });
   const assistant = createAssistantContext({
@@ -78,6 +92,7 @@ export async function startGuichet(config: Config) {
     organisation,
     readiness,
     search,
+    voice: createVoiceEngines(config, logger),
   });
   // Listen first: /health answers 503 "starting" while the first import runs.
   await app.listen({ host: config.host, port: config.port });

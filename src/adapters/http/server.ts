@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import formbody from "@fastify/formbody";
 import helmet from "@fastify/helmet";
+import websocket from "@fastify/websocket";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { AppDeps } from "./deps.ts";
 import { installErrorHandlers } from "./error-handler.ts";
@@ -17,6 +18,8 @@ import { registerResultsRoutes } from "./routes/results.routes.ts";
 import { registerSearchRoutes } from "./routes/search.routes.ts";
 import { registerTestimonialRoutes } from "./routes/testimonials.routes.ts";
 import { registerTrackingRoutes } from "./routes/tracking.routes.ts";
+import { registerVoiceTwilioRoutes } from "./routes/voice-twilio.routes.ts";
+import { registerVoiceTwilioStreamRoutes } from "./routes/voice-twilio-stream.routes.ts";
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -55,6 +58,8 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
     crossOriginEmbedderPolicy: false,
   });
   await app.register(formbody, { bodyLimit: 1_048_576 });
+  // WebSockets: telephony media streams (64 kB frames at most; a 20 ms audio frame is ~300 bytes).
+  await app.register(websocket, { options: { maxPayload: 65_536 } });
   installErrorHandlers(app, deps);
   await registerApiDocs(app);
 
@@ -71,5 +76,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   await registerAssistantPageRoutes(app, deps);
   await registerTestimonialRoutes(app, deps);
   await registerResultsRoutes(app, deps);
+  await registerVoiceTwilioRoutes(app, deps);
+  await registerVoiceTwilioStreamRoutes(app, deps);
   return app;
 }

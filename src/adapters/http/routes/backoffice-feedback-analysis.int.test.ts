@@ -2,8 +2,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { aBackofficeClient } from "../../../../test/factories/a-backoffice-client.ts";
-import { anAgent } from "../../../../test/factories/an-agent.ts";
 import { insertPackageFiches } from "../../../../test/factories/a-fiche.ts";
+import { anAgent } from "../../../../test/factories/an-agent.ts";
 import { anAnalysedAnswer, anAnalysisQuestionnaire } from "../../../../test/factories/an-analysed-answer.ts";
 import { createTestApp, type TestApp } from "../../../../test/helpers/test-app.ts";
 import type { AgentRole } from "../../../domains/identity/index.ts";
@@ -66,7 +66,10 @@ describe("back office: feedback analysis", () => {
     );
     assert.match(page.body, /Téléphone<\/a><\/th><td>2<\/td><td>2,5 \/10<\/td>/);
     // The page's title, not its id.
-    assert.match(page.body, /Carte d'identité d'un majeur : première demande<\/a><\/th><td>1<\/td><td>10,0 \/10<\/td>/);
+    assert.match(
+      page.body,
+      /Carte d'identité d'un majeur : première demande<\/a><\/th><td>1<\/td><td>10,0 \/10<\/td>/,
+    );
     assert.match(page.body, /Sans démarche précisée/);
     assert.match(
       page.body,

@@ -1,0 +1,23 @@
+/** The voice channel: calls answered by the assistant, on the keypad or by voice (see call-flow.ts). */
+export {
+  type CallEvent,
+  type CallFacts,
+  type CallNext,
+  finalOutcome,
+  type PathEntry,
+  stepCall,
+} from "./call-flow.ts";
+export { prompts } from "./call-prompts.ts";
+export { MAX_CALL_INPUTS } from "./call-state.ts";
+export { callNotFound, continueCall } from "./continue-call.ts";
+export { endCall } from "./end-call.ts";
+export { findPendingTransfer } from "./find-pending-transfer.ts";
+export { forgetCallerHashes } from "./forget-caller-hashes.ts";
+export { buildTopMenu, MAX_MENU_ITEMS } from "./keypad-menu.ts";
+export { callerHash, MAX_PATH_ENTRIES } from "./record-call.ts";
+export { STALE_CALL_MS, settleStaleCalls } from "./settle-stale-calls.ts";
+export { forTheEar, speakReply, spokenKey } from "./speak-text.ts";
+export type { SpeechToText } from "./speech-to-text.port.ts";
+export { type CallResponse, startCall } from "./start-call.ts";
+export { type TextToSpeech, VOICE_SAMPLE_RATE } from "./text-to-speech.port.ts";
+export type { CallKey, VoiceContext } from "./voice-context.ts";
