@@ -698,6 +698,8 @@ export interface Database {
     count: number;
   };
   stats_refreshes: { organisation_id: string; refreshed_at: Timestamp; first_day: Day; last_day: Day };
+  /** migrations/0017_call_rollups.sql */
+  stats_calls: { organisation_id: string; day: Day; outcome: string; count: number };
 }
 
 // ---- Voice: phone calls (migrations/0018_calls.sql) ----------------------------------------------

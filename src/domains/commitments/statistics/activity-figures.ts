@@ -46,6 +46,6 @@ export type ActivityFigures = {
     handedOff: boolean;
     count: number;
   }>;
-  /** Phone calls by outcome ('assistant', 'transferred', 'callback', 'abandoned', 'failed'); empty until calls exist. */
+  /** Phone calls started in the period that ended, by outcome ('assistant', 'transferred', 'callback', 'abandoned', 'failed'). */
   calls: Array<{ outcome: string; count: number }>;
 };

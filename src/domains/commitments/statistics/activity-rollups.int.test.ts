@@ -16,6 +16,7 @@ import {
   createCommitment,
   deflectionRate,
   handoffRate,
+  phoneAnswers,
   reachability,
   readActivityFigures,
   refreshActivityRollups,
@@ -135,6 +136,28 @@ describe("activity rollups", () => {
     // Opened and never written to: not a conversation.
     await conversation({ channel: "widget", at: paris("2026-03-10", "11:00"), turns: 0, outcome: "none" });
 
+    // Phone calls: two settled by the assistant alone, one passed to an agent, one abandoned, one still going.
+    for (const [at, outcome] of [
+      ["09:05", "assistant"],
+      ["09:20", "assistant"],
+      ["10:00", "transferred"],
+      ["11:00", "abandoned"],
+      ["12:00", null],
+    ] as const)
+      await database.db
+        .insertInto("calls")
+        .values({
+          id: newId(),
+          organisation_id: org,
+          provider: "twilio",
+          provider_call_id: `CA${at}`,
+          started_at: paris("2026-03-10", at),
+          ended_at: outcome ? paris("2026-03-10", at) : null,
+          outcome,
+          state: JSON.stringify({}),
+        })
+        .execute();
+
     // A week later B is past its due date (2 open days): measured, missed.
     clock.set(paris("2026-03-16", "12:00"));
     await refreshActivityRollups(database.db, { organisationId: org, clock });
@@ -208,6 +231,19 @@ describe("activity rollups", () => {
     assert.deepEqual(handoffRate(figures), { value: 1 / 3, n: 3, count: 1 });
     // Only the first answer was confirmed helpful.
     assert.deepEqual(deflectionRate(figures), { value: 1 / 3, n: 3, count: 1 });
+  });
+
+  it("counts the calls that ended, answered by the assistant and by an agent apart", async () => {
+    const figures = await readActivityFigures(database.db, { organisationId: org, period: week });
+    assert.deepEqual(figures.calls, [
+      { outcome: "abandoned", count: 1 },
+      { outcome: "assistant", count: 2 },
+      { outcome: "transferred", count: 1 },
+    ]);
+    assert.deepEqual(phoneAnswers(figures), {
+      byAssistant: { value: 2 / 4, n: 4, count: 2 },
+      byAgent: { value: 1 / 4, n: 4, count: 1 },
+    });
   });
 
   it("keeps to the period's days and is the same when refreshed twice", async () => {

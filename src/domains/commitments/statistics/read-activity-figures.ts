@@ -21,7 +21,7 @@ export async function readActivityFigures(
   const inPeriod = sql`organisation_id = ${org} AND day >= ${period.from}::date AND day <= ${period.to}::date`;
   const bucket = daysBetween(period) <= WEEKLY_UP_TO_DAYS ? "week" : "month";
 
-  const [arrivals, mix, topics, commitments, statusTime, conversations, refresh] = await Promise.all([
+  const [arrivals, mix, topics, commitments, statusTime, conversations, calls, refresh] = await Promise.all([
     sql<{ source: ArrivalSource; channel: string; weekday: number; hour: number; count: number }>`
       SELECT source, channel, extract(isodow FROM day)::int AS weekday, hour, sum(count)::int AS count
       FROM stats_arrivals WHERE ${inPeriod}
@@ -54,6 +54,9 @@ export async function readActivityFigures(
       GROUP BY channel, outcome, helpful, handed_off ORDER BY channel, outcome, helpful, handed_off`.execute(
       db,
     ),
+    sql<{ outcome: string; count: number }>`
+      SELECT outcome, sum(count)::int AS count FROM stats_calls WHERE ${inPeriod}
+      GROUP BY outcome ORDER BY outcome`.execute(db),
     db
       .selectFrom("stats_refreshes")
       .select("refreshed_at")
@@ -70,6 +73,6 @@ export async function readActivityFigures(
     commitments: commitments.rows,
     statusTime: statusTime.rows.map((row) => ({ ...row, seconds: Number(row.seconds) })),
     conversations: conversations.rows,
-    calls: [],
+    calls: calls.rows,
   };
 }

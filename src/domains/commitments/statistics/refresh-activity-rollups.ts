@@ -1,6 +1,6 @@
 /**
  * Recomputes the daily rollups of one organisation for a range of Paris days, from the source rows
- * (cases, their status changes, conversations), in one transaction: delete the days, insert them
+ * (cases, their status changes, conversations, phone calls), in one transaction: delete the days, insert them
  * again. Idempotent; run by the `statistics.refresh` task over the last days (a late reply, vote or
  * status change lands on an earlier day's figures), and over everything when never run before.
  * Merged duplicates are left out: they are one request counted once.
@@ -21,6 +21,7 @@ const STATS_TABLES = [
   "stats_sla",
   "stats_status_time",
   "stats_conversations",
+  "stats_calls",
 ] as const;
 
 export type RefreshReport = { from: IsoDay; to: IsoDay; rows: number };
@@ -158,6 +159,14 @@ export async function refreshActivityRollups(
       WHERE v.organisation_id = ${org} AND v.turns > 0
         AND v.started_at >= ${lower} AND v.started_at < ${upper}
       GROUP BY 2, 3, 4, 5, 6`);
+
+    await run(sql`
+      INSERT INTO stats_calls (organisation_id, day, outcome, count)
+      SELECT ${org}, ${parisDay("k.started_at")}, k.outcome, count(*)
+      FROM calls k
+      WHERE k.organisation_id = ${org} AND k.outcome IS NOT NULL
+        AND k.started_at >= ${lower} AND k.started_at < ${upper}
+      GROUP BY 2, 3`);
 
     await trx
       .insertInto("stats_refreshes")
