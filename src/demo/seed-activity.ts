@@ -262,6 +262,54 @@ async function writeConversations(
   await insertInBatches(messages, (batch) => trx.insertInto("conversation_messages").values(batch).execute());
 }
 
+/** How demo calls end, in turn: most settled by the assistant, some passed to an agent or called back. */
+const CALL_OUTCOMES = [
+  "assistant",
+  "assistant",
+  "transferred",
+  "assistant",
+  "callback",
+  "assistant",
+  "transferred",
+  "abandoned",
+  "assistant",
+  "assistant",
+] as const;
+
+/** Two to four calls on each weekday, between 9:00 and 17:00 Paris (whatever the outcome, no number kept). */
+async function writeCalls(
+  trx: Db,
+  input: { organisationId: string; now: Date; days: number },
+): Promise<number> {
+  const rows = [];
+  let n = 0;
+  for (let back = 1; back <= input.days; back++) {
+    const day = new Date(input.now.getTime() - back * 86_400_000);
+    if (day.getUTCDay() === 0 || day.getUTCDay() === 6) continue;
+    for (let i = 0; i < 2 + (back % 3); i++, n++) {
+      const started = new Date(
+        Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 7 + ((n * 5) % 9), (n * 17) % 60),
+      );
+      const outcome = CALL_OUTCOMES[n % CALL_OUTCOMES.length] ?? "assistant";
+      rows.push({
+        id: newId(),
+        organisation_id: input.organisationId,
+        provider: "twilio" as const,
+        provider_call_id: `CA-demo-${n}`,
+        started_at: started,
+        answered_at: started,
+        ended_at: new Date(started.getTime() + (60 + ((n * 37) % 240)) * 1000),
+        outcome,
+        state: JSON.stringify({}),
+        path: JSON.stringify([{ step: "menu" }]),
+        turns: 2 + (n % 4),
+      });
+    }
+  }
+  await insertInBatches(rows, (batch) => trx.insertInto("calls").values(batch).execute());
+  return rows.length;
+}
+
 /** The last complete month, and the three complete months before today, in Paris. */
 export function demoResultPeriods(now: Date): ResultsPeriod[] {
   const [year, month] = parisDayOf(now).split("-").map(Number) as [number, number];
@@ -308,6 +356,7 @@ export async function seedDemoActivity(options: {
       cases,
       publicUrl: options.publicUrl ?? "http://localhost:3000",
     });
+    await writeCalls(trx, { organisationId, now: clock.now(), days: DAYS });
   });
   await refreshActivityRollups(db, { organisationId, clock });
   const periods = demoResultPeriods(clock.now());
