@@ -313,6 +313,16 @@ describe("testimonials and improvement actions over HTTP", () => {
     assert.match(empty.body, /value="Gardé"/);
   });
 
+  it("links the questionnaires from the feedback screens for administrators only", async () => {
+    const agent = await signIn(["agent"]);
+    const admin = await signIn(["admin"]);
+    const agentPage = await agent.get("/admin/temoignages");
+    const adminPage = await admin.get("/admin/temoignages");
+    assert.equal(agentPage.statusCode, 200);
+    assert.doesNotMatch(agentPage.body, /href="\/admin\/avis\/questionnaires"/);
+    assert.match(adminPage.body, /href="\/admin\/avis\/questionnaires"/);
+  });
+
   it("refuses the moderation queue to an editor without the agent role", async () => {
     const editor = await signIn(["editor"]);
     const page = await editor.get("/admin/temoignages");

@@ -26,7 +26,7 @@ export function ActionsListPage(props: {
   return (
     <BackofficePage site={props.site} title="Actions d'amélioration" flash={props.flash}>
       <h1>Actions d'amélioration</h1>
-      <FeedbackNav current={ACTIONS_PATH} />
+      <FeedbackNav current={ACTIONS_PATH} roles={props.site.agent?.roles} />
       <p>
         Les actions en cours et réalisées sont publiées sur la page{" "}
         <a href="/vous-avez-dit">Vous avez dit, nous avons fait</a>, avec ce que les usagers ont dit.

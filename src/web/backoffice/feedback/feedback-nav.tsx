@@ -2,12 +2,12 @@ import { QUESTIONNAIRES_PATH } from "../questionnaires/labels.ts";
 import { ACTIONS_PATH, MODERATION_PATH, SUGGESTIONS_PATH } from "./paths.ts";
 
 /** Links between the feedback screens (questionnaires: administrators only). */
-export function FeedbackNav(props: { current: string }) {
+export function FeedbackNav(props: { current: string; roles: readonly string[] | undefined }) {
   const links: [string, string][] = [
     [MODERATION_PATH, "Témoignages à modérer"],
     [ACTIONS_PATH, "Actions d'amélioration"],
     [SUGGESTIONS_PATH, "Boîte à idées"],
-    [QUESTIONNAIRES_PATH, "Questionnaires"],
+    ...(props.roles?.includes("admin") ? [[QUESTIONNAIRES_PATH, "Questionnaires"] as [string, string]] : []),
   ];
   return (
     <nav aria-label="Retours des usagers">

@@ -24,7 +24,7 @@ export function ModerationQueuePage(props: {
   return (
     <BackofficePage site={props.site} title="Témoignages" flash={props.flash}>
       <h1>Témoignages des usagers</h1>
-      <FeedbackNav current={MODERATION_PATH} />
+      <FeedbackNav current={MODERATION_PATH} roles={props.site.agent?.roles} />
       <p>
         Relisez chaque témoignage : retirez les données personnelles qui resteraient, rejetez les propos
         injurieux, rédigez une réponse publique. Un superviseur valide la réponse, ce qui publie le

@@ -19,7 +19,7 @@ export function SuggestionsPage(props: {
   return (
     <BackofficePage site={props.site} title="Boîte à idées" flash={props.flash}>
       <h1>Boîte à idées</h1>
-      <FeedbackNav current={SUGGESTIONS_PATH} />
+      <FeedbackNav current={SUGGESTIONS_PATH} roles={props.site.agent?.roles} />
       {props.suggestions.length === 0 ? <p>Aucune suggestion reçue.</p> : null}
       {props.suggestions.map((s) => (
         <article class="card" aria-labelledby={`s-${s.id}`}>

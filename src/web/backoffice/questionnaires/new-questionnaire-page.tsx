@@ -27,7 +27,7 @@ export function NewQuestionnairePage(props: NewQuestionnairePageProps) {
   return (
     <BackofficePage site={props.site} title="Créer un questionnaire" hasErrors={summary.length > 0}>
       <link rel="stylesheet" href={QUESTIONNAIRES_CSS} />
-      <FeedbackNav current={QUESTIONNAIRES_PATH} />
+      <FeedbackNav current={QUESTIONNAIRES_PATH} roles={props.site.agent?.roles} />
       <ErrorSummary errors={summary} />
       <h1>Créer un questionnaire</h1>
       <p>

@@ -63,7 +63,7 @@ export function QuestionnaireEditPage(props: QuestionnaireEditPageProps) {
       flash={props.flash}
     >
       <link rel="stylesheet" href={QUESTIONNAIRES_CSS} />
-      <FeedbackNav current={QUESTIONNAIRES_PATH} />
+      <FeedbackNav current={QUESTIONNAIRES_PATH} roles={props.site.agent?.roles} />
       <ErrorSummary errors={summary} />
       <h1>Questionnaire « {questionnaire.title} »</h1>
       <dl class="case-facts">

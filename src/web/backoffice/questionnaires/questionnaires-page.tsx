@@ -21,7 +21,7 @@ export function QuestionnairesPage(props: {
 }) {
   return (
     <BackofficePage site={props.site} title="Questionnaires" flash={props.flash}>
-      <FeedbackNav current={QUESTIONNAIRES_PATH} />
+      <FeedbackNav current={QUESTIONNAIRES_PATH} roles={props.site.agent?.roles} />
       <h1>Questionnaires</h1>
       <p>
         Chaque modification d'un questionnaire en crée une nouvelle version : les réponses déjà reçues restent

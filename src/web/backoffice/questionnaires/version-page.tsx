@@ -26,7 +26,7 @@ export function QuestionnaireVersionPage(props: { site: SiteContext; questionnai
   return (
     <BackofficePage site={props.site} title={`« ${questionnaire.title} », version ${shown.version}`}>
       <link rel="stylesheet" href={QUESTIONNAIRES_CSS} />
-      <FeedbackNav current={QUESTIONNAIRES_PATH} />
+      <FeedbackNav current={QUESTIONNAIRES_PATH} roles={props.site.agent?.roles} />
       <h1>
         « {questionnaire.title} », version {shown.version}
       </h1>
