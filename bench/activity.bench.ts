@@ -13,11 +13,14 @@ import { sql } from "kysely";
 import pg from "pg";
 import { openDatabase } from "../src/adapters/db/connect.ts";
 import { migrate } from "../src/adapters/db/migrate.ts";
+import { listInbox } from "../src/domains/cases/index.ts";
 import {
+  computeResults,
   readActivityFigures,
   refreshActivityRollups,
   type StatsPeriod,
 } from "../src/domains/commitments/index.ts";
+import { listConversations, loadNeedsDashboard } from "../src/domains/commitments/needs/index.ts";
 import { ensureOrganisation } from "../src/domains/identity/index.ts";
 import { fixedClock } from "../src/shared/clock.ts";
 import type { RootDb } from "../src/shared/database.ts";
@@ -147,6 +150,42 @@ async function measure(db: RootDb, organisationId: string): Promise<number> {
       worst,
       await time(`activity figures, ${label}`, () => readActivityFigures(db, { organisationId, period })),
     );
+  // The whole views: the needs dashboard (figures, unanswered questions, page titles) and a results draft
+  // (figures, commitments, feedback indicators, one series per month).
+  for (const [label, period] of PERIODS)
+    worst = Math.max(
+      worst,
+      await time(`needs dashboard, ${label}`, () => loadNeedsDashboard(db, { organisationId, period })),
+    );
+  for (const [label, period] of PERIODS.slice(1, 3))
+    worst = Math.max(
+      worst,
+      await time(`results draft, ${label}`, () => computeResults(db, { organisationId, period, clock })),
+    );
+  // Where the dashboard's links lead: a topic's cases in the inbox, the conversations of a topic and of a vote.
+  const rare = { ficheId: TOPICS[7] ?? "F1000" };
+  worst = Math.max(
+    worst,
+    await time("inbox, one topic over two years", () =>
+      listInbox(db, {
+        organisationId,
+        agentId: newId(),
+        filters: { topic: rare, openedFrom: new Date("2024-10-31T00:00:00Z"), now: NOW },
+      }),
+    ),
+    await time("conversations, one topic over two years", () =>
+      listConversations(db, {
+        organisationId,
+        filters: { topic: { kind: "fiche", ficheId: rare.ficheId }, period: PERIODS[3]![1] },
+      }),
+    ),
+    await time("conversations, settled without an agent, two years", () =>
+      listConversations(db, {
+        organisationId,
+        filters: { period: PERIODS[3]![1], exchanged: true, handedOff: false, helpful: "yes" },
+      }),
+    ),
+  );
   // For comparison: one of those figures computed from the source rows, without the rollups.
   await time(
     "without rollups: arrivals by hour, one year",
