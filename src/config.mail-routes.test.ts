@@ -43,6 +43,7 @@ describe("parseConfig — SMTP_IN_ROUTES and retention", () => {
       emailsDays: 90,
       conversationsDays: 90,
       autoCloseDays: 15,
+      recordingsDays: 30,
     });
     assert.deepEqual(
       parseConfig({
@@ -50,7 +51,7 @@ describe("parseConfig — SMTP_IN_ROUTES and retention", () => {
         RETENTION_EMAILS_DAYS: "30",
         RETENTION_CONVERSATIONS_DAYS: "7",
       }).retention,
-      { casesDays: 365, emailsDays: 30, conversationsDays: 7, autoCloseDays: 15 },
+      { casesDays: 365, emailsDays: 30, conversationsDays: 7, autoCloseDays: 15, recordingsDays: 30 },
     );
     assert.throws(
       () => parseConfig({ RETENTION_CASES_DAYS: "0" }),

@@ -54,6 +54,9 @@ export type Config = {
   llm: LlmConfig | undefined;
   // ---- voice ----
   voice: VoiceConfig;
+  // ---- SMS ----
+  /** HTTP SMS gateway for the links a caller asks for; off (never offered) unless SMS_API_URL is set. */
+  sms: SmsConfig | undefined;
 };
 
 export class ConfigError extends Error {
@@ -206,6 +209,8 @@ export function parseConfig(env: Env): Config {
     llm: readLlmConfig(env),
     // ---- voice ----
     voice: readVoiceConfig(env),
+    // ---- SMS ----
+    sms: readSmsConfig(env),
   };
 }
 
@@ -394,6 +399,8 @@ export type RetentionConfig = {
   conversationsDays: number;
   /** A resolved case the citizen did not reopen is closed after this many days. */
   autoCloseDays: number;
+  /** References to call recordings are cleared this many days after the recording (at most a year). */
+  recordingsDays: number;
 };
 
 function readRetentionConfig(env: Env): RetentionConfig {
@@ -402,6 +409,7 @@ function readRetentionConfig(env: Env): RetentionConfig {
     emailsDays: readInt(env, "RETENTION_EMAILS_DAYS", 90, 1, 100 * 365),
     conversationsDays: readInt(env, "RETENTION_CONVERSATIONS_DAYS", 90, 1, 100 * 365),
     autoCloseDays: readInt(env, "CASE_AUTO_CLOSE_DAYS", 15, 1, 365),
+    recordingsDays: readInt(env, "RETENTION_RECORDINGS_DAYS", 30, 1, 365),
   };
 }
 
@@ -413,6 +421,15 @@ export type VoiceConfig = {
   twilioAuthToken: string | undefined;
   /** OpenAI-compatible speech-to-text (/audio/transcriptions); none: calls on audio streams use the keypad. */
   stt: { baseUrl: string; model: string; apiKey: string | undefined; timeoutMs: number } | undefined;
+  /** VOICE_RECORDINGS=on: the conversation with an agent is recorded, with the caller's consent (off by default). */
+  recordings: boolean;
+  /**
+   * VOICE_BROWSER_SPEECH=on: without a speech-to-text service, the web assistant may use the browser's own
+   * speech recognition and synthesis — which send the citizen's voice to the browser maker's servers, hence off.
+   */
+  browserSpeech: boolean;
+  /** Asterisk AudioSocket TCP server (VOICE_AUDIOSOCKET_PORT); absent (the key too) when off. */
+  audiosocket?: { port: number; host: string };
 };
 
 function readVoiceConfig(env: Env): VoiceConfig {
@@ -440,6 +457,8 @@ function readVoiceConfig(env: Env): VoiceConfig {
   return {
     transferNumber: transfer,
     twilioAuthToken: env.VOICE_TWILIO_AUTH_TOKEN?.trim() || undefined,
+    recordings: readBool(env, "VOICE_RECORDINGS", false),
+    browserSpeech: readBool(env, "VOICE_BROWSER_SPEECH", false),
     stt:
       sttUrl && model
         ? {
@@ -449,5 +468,42 @@ function readVoiceConfig(env: Env): VoiceConfig {
             timeoutMs: readInt(env, "VOICE_STT_TIMEOUT_MS", 5000, 100, 60_000),
           }
         : undefined,
+    ...(env.VOICE_AUDIOSOCKET_PORT?.trim()
+      ? {
+          audiosocket: {
+            port: readInt(env, "VOICE_AUDIOSOCKET_PORT", 0, 1, 65535),
+            host: env.VOICE_AUDIOSOCKET_HOST?.trim() || "127.0.0.1",
+          },
+        }
+      : {}),
+  };
+}
+
+// ---- SMS ----
+export type SmsConfig = {
+  /** POST JSON { to, text, from? } with a bearer token (src/adapters/sms/http-sms-sender.ts). */
+  apiUrl: string;
+  apiKey: string | undefined;
+  /** Sender name shown on the phone (3 to 11 letters or digits), when the gateway allows one. */
+  sender: string | undefined;
+  timeoutMs: number;
+};
+
+function readSmsConfig(env: Env): SmsConfig | undefined {
+  const apiUrl = readUrl(env, "SMS_API_URL", undefined, ["http:", "https:"]);
+  if (!apiUrl) return undefined;
+  const url = new URL(apiUrl);
+  if (url.username || url.password)
+    throw new ConfigError("SMS_API_URL ne doit pas contenir d'identifiants : la clé va dans SMS_API_KEY.");
+  const sender = env.SMS_SENDER?.trim() || undefined;
+  if (sender !== undefined && !/^(?=.*[A-Za-z])[A-Za-z0-9]{3,11}$/.test(sender))
+    throw new ConfigError(
+      `SMS_SENDER doit faire 3 à 11 lettres ou chiffres, dont au moins une lettre (reçu : « ${sender} »).`,
+    );
+  return {
+    apiUrl,
+    apiKey: env.SMS_API_KEY?.trim() || undefined,
+    sender,
+    timeoutMs: readInt(env, "SMS_TIMEOUT_MS", 5000, 100, 60_000),
   };
 }

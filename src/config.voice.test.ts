@@ -8,6 +8,8 @@ describe("parseConfig — voice", () => {
       transferNumber: undefined,
       twilioAuthToken: undefined,
       stt: undefined,
+      recordings: false,
+      browserSpeech: false,
     });
   });
 
@@ -28,6 +30,8 @@ describe("parseConfig — voice", () => {
         apiKey: undefined,
         timeoutMs: 3000,
       },
+      recordings: false,
+      browserSpeech: false,
     });
     assert.equal(parseConfig({ VOICE_TRANSFER_NUMBER: "+33123456789" }).voice.transferNumber, "+33123456789");
   });
@@ -46,5 +50,53 @@ describe("parseConfig — voice", () => {
       () => parseConfig({ VOICE_STT_URL: "http://u:p@127.0.0.1/v1", VOICE_STT_MODEL: "m" }),
       /sans identifiants ni paramètres/,
     );
+  });
+
+  it("records nothing unless VOICE_RECORDINGS=on, and keeps references 30 days (at most a year)", () => {
+    assert.equal(parseConfig({ VOICE_RECORDINGS: "on" }).voice.recordings, true);
+    assert.equal(parseConfig({ VOICE_RECORDINGS: "off" }).voice.recordings, false);
+    assert.equal(parseConfig({}).retention.recordingsDays, 30);
+    assert.equal(parseConfig({ RETENTION_RECORDINGS_DAYS: "365" }).retention.recordingsDays, 365);
+    assert.throws(
+      () => parseConfig({ RETENTION_RECORDINGS_DAYS: "366" }),
+      /RETENTION_RECORDINGS_DAYS doit être un entier entre 1 et 365/,
+    );
+    assert.throws(() => parseConfig({ VOICE_RECORDINGS: "peut-être" }), /VOICE_RECORDINGS doit valoir/);
+  });
+
+  it("lets the web assistant use the browser's own speech engines only when VOICE_BROWSER_SPEECH=on", () => {
+    assert.equal(parseConfig({}).voice.browserSpeech, false);
+    assert.equal(parseConfig({ VOICE_BROWSER_SPEECH: "on" }).voice.browserSpeech, true);
+    assert.throws(() => parseConfig({ VOICE_BROWSER_SPEECH: "parfois" }), /VOICE_BROWSER_SPEECH doit valoir/);
+  });
+});
+
+describe("parseConfig — SMS", () => {
+  it("sends no SMS unless SMS_API_URL is set", () => {
+    assert.equal(parseConfig({}).sms, undefined);
+  });
+
+  it("reads the gateway, its key, the sender name and the timeout", () => {
+    assert.deepEqual(
+      parseConfig({
+        SMS_API_URL: "https://sms.example.fr/api/send/",
+        SMS_API_KEY: " cle ",
+        SMS_SENDER: "MAIRIE",
+        SMS_TIMEOUT_MS: "2000",
+      }).sms,
+      { apiUrl: "https://sms.example.fr/api/send", apiKey: "cle", sender: "MAIRIE", timeoutMs: 2000 },
+    );
+  });
+
+  it("refuses credentials in the URL and a sender name a phone cannot show", () => {
+    assert.throws(
+      () => parseConfig({ SMS_API_URL: "https://u:p@sms.example.fr/send" }),
+      /SMS_API_URL ne doit pas contenir d'identifiants/,
+    );
+    assert.throws(
+      () => parseConfig({ SMS_API_URL: "https://sms.example.fr/send", SMS_SENDER: "Mairie de Démo" }),
+      /SMS_SENDER doit faire 3 à 11 lettres ou chiffres/,
+    );
+    assert.throws(() => parseConfig({ SMS_API_URL: "ftp://sms.example.fr" }), /SMS_API_URL doit commencer/);
   });
 });

@@ -14,7 +14,8 @@ export function chromiumMissing(): string | false {
     : `Chromium absent (${CHROMIUM_PATH}) : apt-get install chromium`;
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/** `extraArgs`: more Chromium flags for one test file (a fake microphone, for instance). */
+export async function launchBrowser(options: { extraArgs?: string[] } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [
@@ -26,8 +27,22 @@ export async function launchBrowser(): Promise<Browser> {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      ...(options.extraArgs ?? []),
     ],
   });
+}
+
+/**
+ * Flags for a microphone that "says" a WAV file (16-bit PCM), granted without a permission prompt.
+ * `%noloop` plays the file once, then silence, as a person who stops talking.
+ */
+export function fakeMicrophoneArgs(wavPath: string): string[] {
+  return [
+    "--use-fake-ui-for-media-stream",
+    "--use-fake-device-for-media-stream",
+    `--use-file-for-fake-audio-capture=${wavPath}%noloop`,
+    "--autoplay-policy=no-user-gesture-required",
+  ];
 }
 
 export type AxeViolation = { id: string; impact: string | null | undefined; help: string; targets: string[] };

@@ -8,6 +8,7 @@ import { installErrorHandlers } from "./error-handler.ts";
 import { registerAssetRoutes } from "./routes/assets.routes.ts";
 import { registerAssistantApiRoutes } from "./routes/assistant-api.routes.ts";
 import { registerAssistantPageRoutes } from "./routes/assistant-page.routes.ts";
+import { registerAssistantVoiceRoutes } from "./routes/assistant-voice.routes.ts";
 import { registerBackofficeRoutes } from "./routes/backoffice.routes.ts";
 import { registerApiDocs, registerCasesApiRoutes } from "./routes/cases-api.routes.ts";
 import { registerContactRoutes } from "./routes/contact.routes.ts";
@@ -74,6 +75,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   await registerCasesApiRoutes(app, deps);
   await registerAssistantApiRoutes(app, deps);
   await registerAssistantPageRoutes(app, deps);
+  await registerAssistantVoiceRoutes(app, deps);
   await registerTestimonialRoutes(app, deps);
   await registerResultsRoutes(app, deps);
   await registerVoiceTwilioRoutes(app, deps);

@@ -4,11 +4,15 @@
  * the launcher. New messages are announced politely; errors through an alert region.
  */
 import { useEffect, useReducer, useRef, useState } from "preact/hooks";
+import { recognitionAvailable } from "./browser-speech.ts";
 import { type ChatClient, ChatError } from "./chat-client.ts";
-import type { AgentEvent } from "./chat-types.ts";
+import type { AgentEvent, ChatReply } from "./chat-types.ts";
 import { MessageItem } from "./message-item.tsx";
 import { RatingForm } from "./rating-form.tsx";
 import type { SessionStore } from "./session-store.ts";
+import { type Playback, VoiceControls } from "./voice-controls.tsx";
+import { type VoiceMode, voiceMode } from "./voice-mode.ts";
+import { recorderAvailable } from "./voice-recorder.ts";
 import { currentChoices, INITIAL_STATE, replyAwaitingVote, widgetReducer } from "./widget-state.ts";
 
 export type AssistantMode = "launcher" | "inline";
@@ -29,6 +33,9 @@ export function AssistantApp(props: { mode: AssistantMode; client: ChatClient; s
   const [open, setOpen] = useState(() => !launcher || store.read().open);
   const [draft, setDraft] = useState("");
   const [rating, setRating] = useState(false);
+  const [voice, setVoice] = useState<VoiceMode | null>(null);
+  const [playback, setPlayback] = useState<Playback | null>(null);
+  const voiceAsked = useRef(false);
   const stateRef = useRef(state);
   stateRef.current = state;
   const launcherRef = useRef<HTMLButtonElement>(null);
@@ -84,6 +91,19 @@ export function AssistantApp(props: { mode: AssistantMode; client: ChatClient; s
     return () => source.close();
   }, [client, conversationId, handedOff]);
 
+  // The microphone is offered only when the service says it can listen (asked once, when first shown).
+  useEffect(() => {
+    if (!open || voiceAsked.current) return;
+    voiceAsked.current = true;
+    client.voice().then(
+      (capabilities) =>
+        setVoice(
+          voiceMode(capabilities, { recorder: recorderAvailable(), recognition: recognitionAvailable() }),
+        ),
+      () => {},
+    );
+  }, [client, open]);
+
   useEffect(() => {
     const list = listRef.current;
     if (list) list.scrollTop = list.scrollHeight;
@@ -101,7 +121,16 @@ export function AssistantApp(props: { mode: AssistantMode; client: ChatClient; s
     if (!next) launcherRef.current?.focus();
   };
 
-  async function send(text: string, options: { fromField: boolean }) {
+  async function conversation(): Promise<string> {
+    let id = stateRef.current.conversationId;
+    if (!id) {
+      id = await client.start();
+      store.update({ conversationId: id });
+    }
+    return id;
+  }
+
+  async function send(text: string, options: { fromField: boolean; spoken?: boolean }) {
     if (stateRef.current.pending) return;
     if (text.trim() === "") {
       dispatch({ type: "failed", message: EMPTY_MESSAGE });
@@ -109,20 +138,36 @@ export function AssistantApp(props: { mode: AssistantMode; client: ChatClient; s
       return;
     }
     dispatch({ type: "sending" });
+    let reply: ChatReply | undefined;
     try {
-      let id = stateRef.current.conversationId;
-      if (!id) {
-        id = await client.start();
-        store.update({ conversationId: id });
-      }
-      const reply = await client.send(id, text);
+      const id = await conversation();
+      reply = await client.send(id, text);
       dispatch({ type: "replied", conversationId: id, text, reply });
       if (options.fromField) setDraft("");
     } catch (error) {
       fail(error);
     }
-    // A choice or vote button disappears once used: the field keeps the focus instead.
-    if (!options.fromField) fieldRef.current?.focus();
+    if (options.spoken) {
+      // Said aloud (the browser's recognition): the answer is read by the browser's voice too.
+      if (reply) setPlayback({ id: reply.messageId, text: reply.text });
+    } else if (!options.fromField) {
+      // A choice or vote button disappears once used: the field keeps the focus instead.
+      fieldRef.current?.focus();
+    }
+  }
+
+  /** A recorded question: the service transcribes it, answers, and returns the answer spoken. */
+  async function sendAudio(wav: Blob) {
+    if (stateRef.current.pending) return;
+    dispatch({ type: "sending" });
+    try {
+      const id = await conversation();
+      const turn = await client.sendAudio(id, wav);
+      dispatch({ type: "replied", conversationId: id, text: turn.transcript, reply: turn.reply });
+      setPlayback({ id: turn.reply.messageId, url: client.resolve(turn.audio) });
+    } catch (error) {
+      fail(error);
+    }
   }
 
   async function vote(messageId: string, helpful: boolean) {
@@ -224,6 +269,16 @@ export function AssistantApp(props: { mode: AssistantMode; client: ChatClient; s
             void send(draft, { fromField: true });
           }}
         />
+        {voice ? (
+          <VoiceControls
+            mode={voice}
+            busy={state.pending}
+            playback={playback}
+            onAudio={(wav) => void sendAudio(wav)}
+            onText={(text) => void send(text, { fromField: false, spoken: true })}
+            onError={(message) => dispatch({ type: "failed", message })}
+          />
+        ) : null}
         <div class="ga-actions">
           <button type="submit" class="ga-send">
             Envoyer

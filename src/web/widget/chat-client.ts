@@ -2,7 +2,8 @@
  * Calls to the public chat API from the town's site: no cookie is sent (the conversation id is the
  * key), and every refusal comes back as the API's French message, ready to show.
  */
-import type { ChatEntry, ChatReply } from "./chat-types.ts";
+import type { ChatEntry, ChatReply, VoiceTurn } from "./chat-types.ts";
+import type { VoiceCapabilities } from "./voice-mode.ts";
 
 const NETWORK_MESSAGE =
   "Le service de l'assistant ne répond pas. Vérifiez votre connexion à Internet, puis réessayez.";
@@ -26,6 +27,12 @@ export type ChatClient = {
   /** The end-of-chat questionnaire; resolves with the API's French thanks. */
   rate(conversationId: string, note: number, comment: string): Promise<string>;
   eventsUrl(conversationId: string): string;
+  /** Whether the service takes spoken questions, or lets the browser's own engines be used. */
+  voice(): Promise<VoiceCapabilities>;
+  /** A spoken question (WAV): what was heard, the reply, and where to listen to it. */
+  sendAudio(conversationId: string, wav: Blob): Promise<VoiceTurn>;
+  /** An address the API returned ("/api/v1/…"), under the Guichet the widget came from. */
+  resolve(path: string): string;
 };
 
 /** `baseUrl` ends with "/" (the folder widget.js was loaded from). */
@@ -35,13 +42,14 @@ export function createChatClient(baseUrl: string): ChatClient {
 
   async function call<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
     let response: Response;
+    const raw = body instanceof Blob;
     try {
       response = await fetch(url(path), {
         method,
         mode: "cors",
         credentials: "omit",
-        headers: body === undefined ? {} : { "content-type": "application/json" },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        headers: body === undefined ? {} : { "content-type": raw ? body.type : "application/json" },
+        body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
       });
     } catch {
       throw new ChatError(0, "NETWORK", NETWORK_MESSAGE);
@@ -70,5 +78,8 @@ export function createChatClient(baseUrl: string): ChatClient {
         })
       ).message,
     eventsUrl: (id) => url(`${conversation(id)}/events`),
+    voice: () => call<VoiceCapabilities>("GET", "api/v1/voice"),
+    sendAudio: (id, wav) => call<VoiceTurn>("POST", `${conversation(id)}/audio`, wav),
+    resolve: (path) => url(path.replace(/^\/+/, "")),
   };
 }

@@ -31,5 +31,8 @@ export type ChatEntry = {
   at: string;
 };
 
+/** POST /api/v1/conversations/:id/audio: the words heard, the reply, the address of the reply spoken. */
+export type VoiceTurn = { transcript: string; reply: ChatReply; audio: string };
+
 /** An `agent` Server-Sent Event: an agent's public reply on the case opened by the hand-off. */
 export type AgentEvent = { id: string; text: string; at: string };

@@ -171,10 +171,13 @@ describe("cases API", () => {
       "/api/v1/cases",
       "/api/v1/cases/{reference}",
       "/api/v1/conversations",
+      "/api/v1/conversations/{id}/audio",
+      "/api/v1/conversations/{id}/audio/{messageId}.wav",
       "/api/v1/conversations/{id}/avis",
       "/api/v1/conversations/{id}/messages",
       "/api/v1/conversations/{id}/votes",
       "/api/v1/search",
+      "/api/v1/voice",
     ]);
     assert.ok(doc.json().paths["/api/v1/cases"].post.requestBody);
     const page = await t.app.inject({ method: "GET", url: "/api/docs" });

@@ -6,6 +6,7 @@ import { type ConversationEntry, MAX_MESSAGE_LENGTH } from "../../../domains/ass
 import { ErrorSummary, Field } from "../../backoffice/form-fields.tsx";
 import { Page } from "../../layout/page.tsx";
 import type { SiteContext } from "../../site.ts";
+import { VOICE_SCRIPT_PATH } from "./build-voice-script.ts";
 import { Transcript } from "./transcript.tsx";
 
 export const HANDOFF_MESSAGE = "Parler à un agent";
@@ -149,6 +150,8 @@ export function AssistantPage(props: AssistantPageProps) {
           </form>
         ) : null}
       </div>
+      {/* With JavaScript, a "Parler" button where the service can listen; without, nothing changes. */}
+      <script src={VOICE_SCRIPT_PATH} defer />
     </Page>
   );
 }
