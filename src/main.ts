@@ -11,6 +11,7 @@ import { buildServer } from "./adapters/http/server.ts";
 import { registerPeriodicTasks } from "./adapters/jobs/periodic-tasks.ts";
 import { createScheduler } from "./adapters/jobs/scheduler.ts";
 import { createOpenAiChatClient } from "./adapters/llm/openai-chat-client.ts";
+import { createSmsSender } from "./adapters/sms/create-sms-sender.ts";
 import { createVoiceEngines } from "./adapters/voice/voice-engines.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { seedDemo } from "./demo/seed-demo.ts";
@@ -93,6 +94,7 @@ export async function startGuichet(config: Config) {
     readiness,
     search,
     voice: createVoiceEngines(config, logger),
+    sms: createSmsSender(config.sms, logger),
   });
   // Listen first: /health answers 503 "starting" while the first import runs.
   await app.listen({ host: config.host, port: config.port });

@@ -6,6 +6,7 @@ import { after, before, beforeEach, describe, it } from "node:test";
 import { aCase } from "../../test/factories/a-case.ts";
 import { createTestDatabase, type TestDatabase } from "../../test/helpers/test-db.ts";
 import { ERASED_SUBJECT } from "../domains/cases/index.ts";
+import { callerHash } from "../domains/channels/voice/index.ts";
 import { ensureOrganisation, type Organisation } from "../domains/identity/index.ts";
 import { fixedClock } from "../shared/clock.ts";
 import { citizenDataCommand, USAGE } from "./citizen-data.ts";
@@ -74,7 +75,7 @@ describe("citizen-data command", () => {
     const file = path.join(dir, "jeanne.json");
     assert.equal(await run("--email", "jeanne@exemple.fr", "--export", file), 0);
     const data = JSON.parse(fs.readFileSync(file, "utf8"));
-    assert.equal(data.format, "guichet-donnees-usager/1");
+    assert.equal(data.format, "guichet-donnees-usager/2");
     assert.equal(data.cases[0].subject, "Carte d'identité");
     assert.equal(fs.statSync(file).mode & 0o777, 0o600);
     assert.equal(await run("--email", "jeanne@exemple.fr", "--export", file, "--erase", "--confirm"), 1);
@@ -98,6 +99,40 @@ describe("citizen-data command", () => {
     assert.match(
       lines.at(-1) ?? "",
       /^Effacé : 1 demande\(s\) \(1 message\(s\) vidé\(s\), 0 document\(s\) supprimé\(s\)\), 1 courriel\(s\) envoyé\(s\)/,
+    );
+    assert.equal(await subjectOf(opened.reference), ERASED_SUBJECT);
+  });
+  it("finds and erases by phone number too, and lists the recordings to delete at the provider", async () => {
+    const opened = await aCase(database.db, {
+      organisationId: organisation.id,
+      clock,
+      contact: { name: "Jeanne", phone: "+33 6 12 34 56 78" },
+    });
+    const ref = "https://api.twilio.com/2010-04-01/Accounts/AC0/Recordings/RE1";
+    await database.db
+      .insertInto("calls")
+      .values({
+        id: "00000000-0000-4000-8000-000000000001",
+        organisation_id: organisation.id,
+        provider: "twilio",
+        provider_call_id: "CA1",
+        caller_hash: callerHash(organisation.id, "0612345678"),
+        started_at: clock.now(),
+        state: "{}",
+        recording_consent: true,
+        recording_ref: ref,
+        recorded_at: clock.now(),
+      })
+      .execute();
+    assert.equal(await run("--phone", "abc"), 2);
+    assert.deepEqual(lines, [USAGE]);
+    lines = [];
+    assert.equal(await run("--phone", "06 12 34 56 78", "--erase", "--confirm"), 0);
+    assert.equal(lines[0], `1 demande(s) avec le numéro 06 12 34 56 78 : ${opened.reference}.`);
+    assert.match(lines[1] ?? "", /^Effacé : 1 demande\(s\) .*, 1 appel\(s\) détaché\(s\) de l'usager\.$/);
+    assert.equal(
+      lines[2],
+      `Enregistrements à supprimer chez l'opérateur téléphonique (le guichet n'en garde plus la référence) :\n  ${ref}`,
     );
     assert.equal(await subjectOf(opened.reference), ERASED_SUBJECT);
   });

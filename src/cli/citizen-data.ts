@@ -4,6 +4,8 @@
  *   npm run citizen:data -- --email jeanne@exemple.fr                         lists their cases
  *   npm run citizen:data -- --email jeanne@exemple.fr --export donnees.json   everything held, as JSON
  *   npm run citizen:data -- --email jeanne@exemple.fr --erase --confirm       erases it
+ *   npm run citizen:data -- --phone 0612345678 [--email …] …                  the same by phone number:
+ *     the cases with that contact number, and the calls from it (found by the callers' pseudonym)
  * `--export` and `--erase` together export first, and erase only once the file is written.
  * (package.json: "citizen:data": "tsx src/cli/citizen-data.ts")
  */
@@ -19,7 +21,7 @@ import type { RootDb } from "../shared/database.ts";
 import { runCli, withCliDatabase } from "./cli-runner.ts";
 
 export const USAGE =
-  "Usage : npm run citizen:data -- --email adresse@exemple.fr [--export fichier.json | --export -] [--erase --confirm]";
+  "Usage : npm run citizen:data -- --email adresse@exemple.fr | --phone 0612345678 (l'un, l'autre ou les deux) [--export fichier.json | --export -] [--erase --confirm]";
 
 export type CitizenDataContext = {
   db: RootDb;
@@ -32,12 +34,13 @@ export type CitizenDataContext = {
 };
 
 export async function citizenDataCommand(args: string[], context: CitizenDataContext): Promise<number> {
-  let values: { email?: string; export?: string; erase?: boolean; confirm?: boolean };
+  let values: { email?: string; phone?: string; export?: string; erase?: boolean; confirm?: boolean };
   try {
     ({ values } = parseArgs({
       args,
       options: {
         email: { type: "string" },
+        phone: { type: "string" },
         export: { type: "string" },
         erase: { type: "boolean" },
         confirm: { type: "boolean" },
@@ -47,21 +50,28 @@ export async function citizenDataCommand(args: string[], context: CitizenDataCon
     context.say(USAGE);
     return 2;
   }
-  const email = values.email?.trim() ?? "";
-  if (!/^[^\s@]+@[^\s@]+$/.test(email)) {
+  const email = values.email?.trim() || undefined;
+  const phone = values.phone?.trim() || undefined;
+  const badEmail = email !== undefined && !/^[^\s@]+@[^\s@]+$/.test(email);
+  const badPhone = phone !== undefined && !/^\+?[0-9][0-9 .()-]{5,24}$/.test(phone);
+  if ((!email && !phone) || badEmail || badPhone) {
     context.say(USAGE);
     return 2;
   }
   const organisationId = context.organisation.id;
-  const cases = await findCitizenCases(context.db, { organisationId, email });
+  const who = { email, phone };
+  const named = [email ? `l'adresse ${email}` : "", phone ? `le numéro ${phone}` : ""]
+    .filter(Boolean)
+    .join(" ou ");
+  const cases = await findCitizenCases(context.db, { organisationId, ...who });
   context.say(
     cases.length === 0
-      ? `Aucune demande avec l'adresse ${email} (les courriels reçus ou envoyés sont tout de même traités).`
-      : `${cases.length} demande(s) avec l'adresse ${email} : ${cases.map((c) => c.reference).join(", ")}.`,
+      ? `Aucune demande avec ${named} (les courriels et les appels sont tout de même traités).`
+      : `${cases.length} demande(s) avec ${named} : ${cases.map((c) => c.reference).join(", ")}.`,
   );
 
   if (values.export !== undefined) {
-    const data = await exportCitizenData(context.db, { organisationId, email, clock: context.clock });
+    const data = await exportCitizenData(context.db, { organisationId, ...who, clock: context.clock });
     const json = `${JSON.stringify(data, null, 2)}\n`;
     if (values.export === "-") context.stdout(json);
     else {
@@ -86,11 +96,16 @@ export async function citizenDataCommand(args: string[], context: CitizenDataCon
       context.say("L'effacement est définitif : relancez avec --erase --confirm pour effacer.");
       return 1;
     }
-    const erased = await eraseCitizenData(context.db, { organisationId, email, clock: context.clock });
+    const erased = await eraseCitizenData(context.db, { organisationId, ...who, clock: context.clock });
     context.say(
       `Effacé : ${erased.cases} demande(s) (${erased.messages} message(s) vidé(s), ${erased.attachments} document(s) supprimé(s)), ` +
-        `${erased.outboxEmails + erased.otherOutboxEmails} courriel(s) envoyé(s) et ${erased.inboundEmails + erased.otherInboundEmails} reçu(s) supprimé(s).`,
+        `${erased.outboxEmails + erased.otherOutboxEmails} courriel(s) envoyé(s) et ${erased.inboundEmails + erased.otherInboundEmails} reçu(s) supprimé(s), ` +
+        `${erased.calls} appel(s) détaché(s) de l'usager.`,
     );
+    if (erased.recordings.length > 0)
+      context.say(
+        `Enregistrements à supprimer chez l'opérateur téléphonique (le guichet n'en garde plus la référence) :\n${erased.recordings.map((ref) => `  ${ref}`).join("\n")}`,
+      );
   }
   return 0;
 }

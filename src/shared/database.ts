@@ -726,6 +726,11 @@ export type CallsTable = {
   turn_ms_total: CallCounter;
   turn_ms_max: CallCounter;
   first_audio_ms: ColumnType<number | null, number | null | undefined, number | null>;
+  /** migrations/0019_call_recordings.sql: null = not asked. */
+  recording_consent: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+  /** The provider's reference to the audio (never the audio); null once purged. */
+  recording_ref: ColumnType<string | null, string | null | undefined, string | null>;
+  recorded_at: CallTime;
 };
 
 export interface Database {

@@ -1,6 +1,6 @@
 import type { Config } from "../../config.ts";
 import type { AssistantContext } from "../../domains/assistant/index.ts";
-import type { SpeechToText, TextToSpeech } from "../../domains/channels/voice/index.ts";
+import type { SmsSender, SpeechToText, TextToSpeech } from "../../domains/channels/voice/index.ts";
 import type { Organisation } from "../../domains/identity/index.ts";
 import type { SearchEngine } from "../../domains/knowledge/search/search.types.ts";
 import type { Clock } from "../../shared/clock.ts";
@@ -23,4 +23,6 @@ export type AppDeps = {
   assistant: AssistantContext;
   /** Speech engines for calls on audio streams; absent: no stream route (webhook calls still work). */
   voice?: { tts: TextToSpeech; stt: SpeechToText | null } | undefined;
+  /** SMS gateway (SMS_API_URL); absent: the phone assistant never offers to send a link. */
+  sms?: SmsSender | null | undefined;
 };

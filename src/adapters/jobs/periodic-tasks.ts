@@ -1,7 +1,8 @@
 /**
  * The periodic tasks of every organisation. The retention purges: for every organisation of the instance: closed cases past
  * RETENTION_CASES_DAYS, raw inbound e-mails and settled outbox rows past RETENTION_EMAILS_DAYS,
- * the assistant's conversations quiet for longer than RETENTION_CONVERSATIONS_DAYS; and resolved
+ * the assistant's conversations quiet for longer than RETENTION_CONVERSATIONS_DAYS, references to
+ * call recordings past RETENTION_RECORDINGS_DAYS; and resolved
  * cases the citizen did not reopen are closed after CASE_AUTO_CLOSE_DAYS (then fall under the first).
  * Every few hours rather than daily, so a process restarted often still gets there.
  * The daily digest of cases at risk and the hourly refresh of the activity rollups (dashboard and
@@ -11,6 +12,7 @@ import type { RetentionConfig } from "../../config.ts";
 import { purgeExpiredConversations } from "../../domains/assistant/index.ts";
 import { closeResolvedCases, purgeExpiredCases } from "../../domains/cases/index.ts";
 import { purgeExpiredEmails } from "../../domains/channels/email/index.ts";
+import { purgeExpiredRecordings } from "../../domains/channels/voice/index.ts";
 import { refreshActivityRollups, sendRiskDigest } from "../../domains/commitments/index.ts";
 import { listOrganisations } from "../../domains/identity/index.ts";
 import type { Clock } from "../../shared/clock.ts";
@@ -70,6 +72,13 @@ export function registerPeriodicTasks(
     everyMs: RETENTION_PERIOD_MS,
     run: perOrganisation(db, (organisationId) =>
       purgeExpiredConversations(db, { organisationId, retentionDays: retention.conversationsDays, clock }),
+    ),
+  });
+  scheduler.register({
+    name: "retention.recordings",
+    everyMs: RETENTION_PERIOD_MS,
+    run: perOrganisation(db, (organisationId) =>
+      purgeExpiredRecordings(db, { organisationId, retentionDays: retention.recordingsDays, clock }),
     ),
   });
   scheduler.register({

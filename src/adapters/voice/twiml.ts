@@ -35,7 +35,8 @@ function says(texts: string[]): string {
     .join("");
 }
 
-export type TwimlUrls = { gather: string; dial: string };
+/** `recording`: where the provider reports a recording of a transfer (only asked with the caller's consent). */
+export type TwimlUrls = { gather: string; dial: string; recording?: string };
 
 /** The document for one turn. Prompts sit inside <Gather> so a key pressed during them interrupts them. */
 export function renderTwiml(input: { say: string[]; next: CallNext; urls: TwimlUrls }): string {
@@ -61,9 +62,18 @@ export function renderTwiml(input: { say: string[]; next: CallNext; urls: TwimlU
       const target = next.target.startsWith("sip")
         ? element("Sip", {}, escapeXml(next.target))
         : element("Number", {}, escapeXml(next.target));
+      // Recorded from the moment the agent answers (never the ringing), and only when the caller agreed.
+      const record: Record<string, string> =
+        next.record && input.urls.recording
+          ? { record: "record-from-answer", recordingStatusCallback: input.urls.recording }
+          : {};
       body =
         says(input.say) +
-        element("Dial", { action: input.urls.dial, method: "POST", timeout: DIAL_TIMEOUT_SECONDS }, target);
+        element(
+          "Dial",
+          { action: input.urls.dial, method: "POST", timeout: DIAL_TIMEOUT_SECONDS, ...record },
+          target,
+        );
       break;
     }
     case "hangup":

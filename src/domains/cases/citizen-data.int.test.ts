@@ -8,8 +8,11 @@ import { aCase, TEST_PUBLIC_URL } from "../../../test/factories/a-case.ts";
 import { anAgent } from "../../../test/factories/an-agent.ts";
 import { PDF_BYTES } from "../../../test/helpers/multipart-body.ts";
 import { createTestDatabase, type TestDatabase } from "../../../test/helpers/test-db.ts";
+import { isAppError } from "../../shared/app-error.ts";
 import { fixedClock } from "../../shared/clock.ts";
+import { newId } from "../../shared/ids.ts";
 import { enqueueEmail, storeInboundEmail } from "../channels/email/index.ts";
+import { callerHash } from "../channels/voice/index.ts";
 import { ensureOrganisation } from "../identity/index.ts";
 import {
   addInternalNote,
@@ -106,7 +109,7 @@ describe("citizen data: export and erasure", () => {
       email: "jeanne.martin@example.org",
       clock,
     });
-    assert.equal(exported.format, "guichet-donnees-usager/1");
+    assert.equal(exported.format, "guichet-donnees-usager/2");
     assert.equal(exported.email, "jeanne.martin@example.org");
     assert.deepEqual(
       exported.cases.map((c) => c.reference),
@@ -205,5 +208,132 @@ describe("citizen data: export and erasure", () => {
     });
     assert.deepEqual(again.cases, []);
     assert.deepEqual(again.emails, { sent: [], received: [] }, "nothing left to export");
+  });
+  describe("with phone calls", () => {
+    const REF = "https://api.twilio.com/2010-04-01/Accounts/AC0/Recordings/RE1";
+    let fromHerPhone: string;
+    let callBack: string;
+    let someoneElse: string;
+
+    async function aCall(values: { callerNumber?: string; caseId?: string; recordingRef?: string }) {
+      const id = newId();
+      await db()
+        .insertInto("calls")
+        .values({
+          id,
+          organisation_id: org,
+          provider: "twilio",
+          provider_call_id: `CA${id.replace(/-/g, "")}`,
+          caller_hash: values.callerNumber ? callerHash(org, values.callerNumber) : null,
+          started_at: clock.now(),
+          ended_at: clock.now(),
+          state: "{}",
+          path: JSON.stringify([
+            { step: "start" },
+            { step: "digits", value: "1" },
+            { step: "end", value: "assistant" },
+          ]),
+          outcome: values.caseId ? "callback" : "transferred",
+          case_id: values.caseId ?? null,
+          recording_consent: values.recordingRef ? true : null,
+          recording_ref: values.recordingRef ?? null,
+          recorded_at: values.recordingRef ? clock.now() : null,
+        })
+        .execute();
+      return id;
+    }
+
+    beforeEach(async () => {
+      // Her mobile as the network gives it; a call-back from a withheld number that left her first case.
+      fromHerPhone = await aCall({ callerNumber: "+33612345678", recordingRef: REF });
+      callBack = await aCall({ caseId: first.caseId });
+      someoneElse = await aCall({ callerNumber: "+33699999999", recordingRef: `${REF}0` });
+    });
+
+    it("exports the calls that left her cases, and by her number the calls from it, however it is written", async () => {
+      const byEmail = await exportCitizenData(db(), {
+        organisationId: org,
+        email: "jeanne.martin@example.org",
+        clock,
+      });
+      assert.deepEqual(
+        byEmail.calls.map((c) => [c.outcome, c.caseReference]),
+        [["callback", first.reference]],
+      );
+      const byPhone = await exportCitizenData(db(), {
+        organisationId: org,
+        phone: "+33 6 12 34 56 78",
+        clock,
+      });
+      assert.equal(byPhone.email, null);
+      assert.equal(byPhone.phone, "0612345678");
+      assert.deepEqual(
+        byPhone.cases.map((c) => c.reference),
+        [first.reference],
+        "the case whose contact number is hers (written 06 12 34 56 78)",
+      );
+      assert.equal(byPhone.calls.length, 2);
+      const recorded = byPhone.calls.find((c) => c.recording.reference !== null);
+      assert.deepEqual(recorded?.recording, {
+        consent: true,
+        reference: REF,
+        recordedAt: clock.now().toISOString(),
+      });
+      assert.deepEqual(recorded?.path[1], { step: "digits", value: "1" });
+      assert.ok(!JSON.stringify(byPhone).includes(`${REF}0`), "nothing of another caller");
+      const both = await exportCitizenData(db(), {
+        organisationId: org,
+        email: "jeanne.martin@example.org",
+        phone: "0033612345678",
+        clock,
+      });
+      assert.equal(both.cases.length, 2);
+      assert.equal(both.calls.length, 2);
+    });
+
+    it("erases by her number: the pseudonym and the recording reference of her calls, returned for the operator", async () => {
+      const erased = await eraseCitizenData(db(), { organisationId: org, phone: "06.12.34.56.78", clock });
+      assert.equal(erased.cases, 1, "the case with her number");
+      assert.equal(erased.calls, 2);
+      assert.deepEqual(erased.recordings, [REF]);
+      assert.equal(erased.otherOutboxEmails, 0, "no address given: other mail untouched");
+      const calls = Object.fromEntries(
+        (
+          await db()
+            .selectFrom("calls")
+            .select(["id", "caller_hash", "recording_ref", "outcome", "started_at"])
+            .execute()
+        ).map((row) => [row.id, [row.caller_hash !== null, row.recording_ref, row.outcome]]),
+      );
+      assert.deepEqual(calls[fromHerPhone], [false, null, "transferred"], "the record stays for the figures");
+      assert.deepEqual(calls[callBack], [false, null, "callback"]);
+      assert.deepEqual(calls[someoneElse], [true, `${REF}0`, "transferred"]);
+      const second_ = await db()
+        .selectFrom("cases")
+        .select("subject")
+        .where("id", "=", second.caseId)
+        .executeTakeFirstOrThrow();
+      assert.equal(second_.subject, "Stationnement", "her case without that number is not erased by it");
+      const event = await db()
+        .selectFrom("events")
+        .select("data")
+        .where("action", "=", "data_erased")
+        .executeTakeFirstOrThrow();
+      assert.equal((event.data as { calls?: number }).calls, 2);
+      assert.doesNotMatch(JSON.stringify(event.data), /612345678|twilio/, "counts, no number nor reference");
+      const again = await exportCitizenData(db(), { organisationId: org, phone: "0612345678", clock });
+      assert.deepEqual(again.cases, []);
+      assert.deepEqual(again.calls, [], "nothing left that leads to her number");
+    });
+
+    it("refuses a request naming no one", async () => {
+      await assert.rejects(
+        exportCitizenData(db(), { organisationId: org, email: " ", phone: "12", clock }),
+        (error: unknown) =>
+          isAppError(error) &&
+          error.code === "BAD_REQUEST" &&
+          /Indiquez l'adresse électronique ou le numéro de téléphone/.test(error.userMessage ?? ""),
+      );
+    });
   });
 });

@@ -47,6 +47,8 @@ export function voiceContextOf(deps: AppDeps): VoiceContext {
     assistant: deps.assistant,
     organisationName: deps.organisation.name,
     transferTarget: deps.config.voice.transferNumber ?? null,
+    sms: deps.sms ?? null,
+    recordings: deps.config.voice.recordings,
   };
 }
 

@@ -7,9 +7,11 @@
 import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
 import { insertPackageFiches } from "../../../../test/factories/a-fiche.ts";
+import { type SmsGateway, startSmsGateway } from "../../../../test/helpers/sms-gateway.ts";
 import { createTestApp, type TestApp } from "../../../../test/helpers/test-app.ts";
 import { ensureStandardQuestionnaires } from "../../../domains/feedback/index.ts";
 import { fixedClock } from "../../../shared/clock.ts";
+import { createHttpSmsSender } from "../../sms/http-sms-sender.ts";
 import { twilioSignature } from "../../voice/twilio-signature.ts";
 
 const TOKEN = "test-auth-token-0123456789";
@@ -30,14 +32,31 @@ function newCallSid(): string {
   return `CA${sequence.toString(16).padStart(32, "0")}`;
 }
 
-describe("voice webhooks (/voice/twilio/*)", () => {
-  let t: TestApp;
-  const clock = fixedClock(SATURDAY);
+/** The text said in a TwiML document, entities decoded. */
+function said(xml: string): string {
+  return [...xml.matchAll(/<Say language="fr-FR">([^<]*)<\/Say>/g)]
+    .map((m) =>
+      (m[1] ?? "")
+        .replace(/&apos;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, "&"),
+    )
+    .join(" ");
+}
 
+function keyFor(text: string, label: string): string {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const match = new RegExp(`${escaped}, (?:dites \\d ou )?tapez (\\d)`).exec(text);
+  assert.ok(match, `« ${label} » absent du menu : ${text}`);
+  return match[1] as string;
+}
+
+/** Signed webhook requests to the app `app()`, and its call rows. */
+function webhooks(app: () => TestApp) {
   async function post(path: string, params: Record<string, string>, options: { signature?: string } = {}) {
     const url = `/voice/twilio/${path}`;
     const signature = options.signature ?? twilioSignature(TOKEN, `${PUBLIC_URL}${url}`, params);
-    return t.app.inject({
+    return app().app.inject({
       method: "POST",
       url,
       headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": signature },
@@ -53,32 +72,20 @@ describe("voice webhooks (/voice/twilio/*)", () => {
     return response.body;
   }
 
-  /** The text said in a TwiML document, entities decoded. */
-  function said(xml: string): string {
-    return [...xml.matchAll(/<Say language="fr-FR">([^<]*)<\/Say>/g)]
-      .map((m) =>
-        (m[1] ?? "")
-          .replace(/&apos;/g, "'")
-          .replace(/&quot;/g, '"')
-          .replace(/&amp;/g, "&"),
-      )
-      .join(" ");
-  }
-
-  function keyFor(text: string, label: string): string {
-    const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    const match = new RegExp(`${escaped}, (?:dites \\d ou )?tapez (\\d)`).exec(text);
-    assert.ok(match, `« ${label} » absent du menu : ${text}`);
-    return match[1] as string;
-  }
-
   async function callRow(callSid: string) {
-    return t.database.db
-      .selectFrom("calls")
+    return app()
+      .database.db.selectFrom("calls")
       .selectAll()
       .where("provider_call_id", "=", callSid)
       .executeTakeFirstOrThrow();
   }
+  return { post, turn, callRow };
+}
+
+describe("voice webhooks (/voice/twilio/*)", () => {
+  let t: TestApp;
+  const clock = fixedClock(SATURDAY);
+  const { post, turn, callRow } = webhooks(() => t);
 
   before(async () => {
     t = await createTestApp({
@@ -232,7 +239,8 @@ describe("voice webhooks (/voice/twilio/*)", () => {
     );
     const transferring = await callRow(sid);
     assert.deepEqual([transferring.outcome, transferring.ended_at], [null, null]);
-    assert.equal((transferring.state as { result?: string }).result, "transferred");
+    assert.equal((transferring.state as { phase?: string }).phase, "transferring");
+    assert.equal((transferring.state as { result?: string }).result, undefined, "no agent has answered yet");
 
     // Nobody picked up: a call-back is offered instead.
     const fallback = said(await turn("dial", { CallSid: sid, From: CALLER, DialCallStatus: "no-answer" }));
@@ -256,7 +264,11 @@ describe("voice webhooks (/voice/twilio/*)", () => {
     const call = await callRow(sid);
     assert.equal(call.outcome, "transferred");
     assert.ok(call.ended_at);
-    assert.deepEqual(call.path.slice(-3), [{ step: "agent" }, { step: "transfer" }, { step: "hangup" }]);
+    assert.deepEqual(call.path.slice(-3), [
+      { step: "agent" },
+      { step: "transfer" },
+      { step: "transfer_answered" },
+    ]);
   });
 
   it("understands a spoken request for a person, and the assistant stops waiting for an e-mail address", async () => {
@@ -329,5 +341,172 @@ describe("voice webhooks (/voice/twilio/*)", () => {
     const unknown = await post("gather", { CallSid: newCallSid(), Digits: "1" });
     assert.equal(unknown.statusCode, 404);
     assert.match(said(unknown.body), /Cet appel est inconnu/);
+  });
+});
+
+describe("voice webhooks: the link by SMS and recordings", () => {
+  let t: TestApp;
+  let gateway: SmsGateway;
+  const clock = fixedClock(TUESDAY);
+  const { post, turn, callRow } = webhooks(() => t);
+  const QUESTION = "Comment s'inscrire sur les listes électorales ?";
+
+  before(async () => {
+    gateway = await startSmsGateway();
+    t = await createTestApp({
+      clock,
+      env: {
+        PUBLIC_URL,
+        VOICE_TWILIO_AUTH_TOKEN: TOKEN,
+        VOICE_TRANSFER_NUMBER: "+33100000000",
+        VOICE_RECORDINGS: "on",
+      },
+      deps: { sms: createHttpSmsSender({ apiUrl: gateway.url, apiKey: "cle", timeoutMs: 2_000 }) },
+    });
+    await insertPackageFiches(t.database.db, t.deps.organisation.id, FICHES);
+    await ensureStandardQuestionnaires(t.database.db, { organisationId: t.deps.organisation.id, clock });
+  });
+  beforeEach(() => {
+    clock.set(TUESDAY);
+    gateway.received.length = 0;
+  });
+  after(async () => {
+    await t.close();
+    await gateway.close();
+  });
+
+  it("sends the page's title and address to a mobile caller who types 2, and notes it in the path only", async () => {
+    const sid = newCallSid();
+    await turn("incoming", { CallSid: sid, From: CALLER });
+    const answer = said(await turn("gather", { CallSid: sid, From: CALLER, SpeechResult: QUESTION }));
+    assert.match(answer, /^D'après Listes électorales/);
+    assert.match(answer, /pour recevoir par SMS le lien de cette page, tapez 2 ; pour terminer, tapez 3/);
+    const sent = said(await turn("gather", { CallSid: sid, From: CALLER, Digits: "2" }));
+    assert.match(sent, /^C'est envoyé : vous allez recevoir le lien par SMS\. Voulez-vous autre chose/);
+
+    assert.equal(gateway.received.length, 1, "exactly one SMS");
+    const sms = gateway.received[0];
+    assert.equal(sms?.authorization, "Bearer cle");
+    assert.equal(sms?.body?.to, CALLER);
+    const call = await callRow(sid);
+    const page = call.path.find((entry) => entry.step === "reply")?.sources as string[];
+    const fiche = await t.database.db
+      .selectFrom("fiches")
+      .select("title")
+      .where("id", "=", page[0] as string)
+      .executeTakeFirstOrThrow();
+    assert.equal(
+      sms?.body?.text,
+      `${fiche.title}\n${PUBLIC_URL}/fiches/${page[0]}`,
+      "the title and the address only",
+    );
+    assert.ok(call.path.some((entry) => entry.step === "sms" && entry.value === "sent"));
+    assert.doesNotMatch(JSON.stringify(call), /612345678/, "the number is not on the call row");
+
+    // The "more" menu no longer offers it; "2" now ends the call.
+    assert.match(
+      said(await turn("gather", { CallSid: sid, From: CALLER, Digits: "2" })),
+      /une seule question/,
+    );
+    assert.equal(gateway.received.length, 1);
+  });
+
+  it("never offers it to a landline, and says so when the gateway fails", async () => {
+    const landline = "+33140000000";
+    const sid = newCallSid();
+    await turn("incoming", { CallSid: sid, From: landline });
+    const answer = said(await turn("gather", { CallSid: sid, From: landline, SpeechResult: QUESTION }));
+    assert.doesNotMatch(answer, /SMS/);
+    assert.match(
+      said(await turn("gather", { CallSid: sid, From: landline, Digits: "2" })),
+      /une seule question/,
+    );
+    assert.equal(gateway.received.length, 0);
+
+    gateway.behave({ kind: "status", status: 503 });
+    const other = newCallSid();
+    await turn("incoming", { CallSid: other, From: "0712345678" });
+    await turn("gather", { CallSid: other, From: "0712345678", SpeechResult: QUESTION });
+    const failed = said(await turn("gather", { CallSid: other, From: "0712345678", Digits: "2" }));
+    assert.match(failed, /^Je n'ai pas pu envoyer le SMS/);
+    assert.equal(gateway.received[0]?.body?.to, "+33712345678", "sent in international form");
+    assert.ok((await callRow(other)).path.some((e) => e.step === "sms" && e.value === "provider_error"));
+    gateway.behave({ kind: "accept" });
+  });
+
+  it("asks before recording, records the agent's part only with consent, and keeps only the provider's reference", async () => {
+    const sid = newCallSid();
+    const greeting = said(await turn("incoming", { CallSid: sid, From: CALLER }));
+    assert.match(greeting, /robot.*la conversation pourra être enregistrée.*vous pourrez refuser/);
+    const asked = said(await turn("gather", { CallSid: sid, From: CALLER, Digits: "0" }));
+    assert.match(
+      asked,
+      /acceptez-vous que votre conversation avec l'agent soit enregistrée \? Pour accepter, tapez 1/,
+    );
+    const dial = await turn("gather", { CallSid: sid, From: CALLER, Digits: "1" });
+    assert.match(
+      dial,
+      /<Dial action="\/voice\/twilio\/dial" method="POST" timeout="25" record="record-from-answer" recordingStatusCallback="\/voice\/twilio\/recording"><Number>\+33100000000<\/Number><\/Dial>/,
+    );
+    assert.equal((await callRow(sid)).recording_consent, true);
+    const url =
+      "https://api.twilio.com/2010-04-01/Accounts/AC0/Recordings/RE0123456789abcdef0123456789abcdef";
+    const reported = await post("recording", {
+      CallSid: sid,
+      RecordingSid: "RE0123456789abcdef0123456789abcdef",
+      RecordingUrl: url,
+      RecordingStatus: "completed",
+      RecordingDuration: "42",
+    });
+    assert.equal(reported.statusCode, 204);
+    assert.match(await turn("dial", { CallSid: sid, DialCallStatus: "completed" }), /<Hangup\/>/);
+    const call = await callRow(sid);
+    assert.deepEqual([call.outcome, call.recording_ref, call.recording_consent], ["transferred", url, true]);
+    assert.equal(call.recorded_at?.toISOString(), TUESDAY.toISOString());
+
+    // Refused: the same transfer, not recorded.
+    const other = newCallSid();
+    await turn("incoming", { CallSid: other, From: CALLER });
+    await turn("gather", { CallSid: other, From: CALLER, Digits: "0" });
+    const plain = await turn("gather", { CallSid: other, From: CALLER, Digits: "2" });
+    assert.match(said(plain), /ne sera pas enregistrée\. Je vous passe un agent/);
+    assert.match(plain, /<Dial action="\/voice\/twilio\/dial" method="POST" timeout="25"><Number>/);
+    assert.equal((await callRow(other)).recording_consent, false);
+  });
+
+  it("counts a call whose end is reported before the transfer's result for an agent only once one answered", async () => {
+    const sid = newCallSid();
+    await turn("incoming", { CallSid: sid, From: CALLER });
+    await turn("gather", { CallSid: sid, Digits: "0" });
+    await turn("gather", { CallSid: sid, Digits: "2" });
+    assert.equal((await post("status", { CallSid: sid, CallStatus: "completed" })).statusCode, 204);
+    assert.equal((await callRow(sid)).outcome, "abandoned");
+    await turn("dial", { CallSid: sid, DialCallStatus: "answered" });
+    assert.equal((await callRow(sid)).outcome, "transferred");
+  });
+
+  it("refuses unsigned or malformed recording reports, and ignores unfinished ones", async () => {
+    const sid = newCallSid();
+    await turn("incoming", { CallSid: sid, From: CALLER });
+    const forged = await post(
+      "recording",
+      { CallSid: sid, RecordingUrl: "https://evil.example/x" },
+      { signature: "bad" },
+    );
+    assert.equal(forged.statusCode, 403);
+    const malformed = await post("recording", { CallSid: sid, RecordingUrl: "javascript:alert(1)" });
+    assert.equal(malformed.statusCode, 400);
+    const partial = await post("recording", {
+      CallSid: sid,
+      RecordingSid: "RE0123456789abcdef0123456789abcdef",
+      RecordingStatus: "in-progress",
+    });
+    assert.equal(partial.statusCode, 204);
+    const unknown = await post("recording", {
+      CallSid: newCallSid(),
+      RecordingSid: "RE0123456789abcdef0123456789abcdef",
+    });
+    assert.equal(unknown.statusCode, 404);
+    assert.equal((await callRow(sid)).recording_ref, null);
   });
 });

@@ -7,6 +7,8 @@
  *   POST /voice/twilio/gather     keys typed, words heard, or nothing (the <Gather> action)
  *   POST /voice/twilio/dial       the transfer ended (the <Dial> action)
  *   POST /voice/twilio/status     the call ended (the number's status callback)
+ *   POST /voice/twilio/recording  a transfer was recorded (VOICE_RECORDINGS=on, the caller agreed):
+ *                                 only the provider's reference to the audio is kept
  *
  * Every request must carry a valid X-Twilio-Signature when VOICE_TWILIO_AUTH_TOKEN is set; without it,
  * unsigned requests are accepted outside production only, with a warning.
@@ -19,7 +21,9 @@ import {
   type CallResponse,
   continueCall,
   endCall,
+  recordTransferAnswered,
   startCall,
+  storeCallRecording,
 } from "../../../domains/channels/voice/index.ts";
 import { isAppError } from "../../../shared/app-error.ts";
 import { renderTwiml, renderTwimlError } from "../../voice/twiml.ts";
@@ -49,12 +53,18 @@ const GatherBody = Type.Object({
 });
 const DialBody = Type.Object({ CallSid, From: Type.Optional(Short), DialCallStatus: Type.Optional(Short) });
 const StatusBody = Type.Object({ CallSid, CallStatus: Type.Optional(Short) });
+const RecordingBody = Type.Object({
+  CallSid,
+  RecordingSid: Type.Optional(Type.String({ pattern: "^RE[0-9a-fA-F]{32}$" })),
+  RecordingUrl: Type.Optional(Type.String({ pattern: "^https?://[^\\s]+$", maxLength: 500 })),
+  RecordingStatus: Type.Optional(Short),
+});
 const MESSAGES = VOICE_MESSAGES;
 const FAILED_DIAL = new Set(["busy", "no-answer", "failed", "canceled"]);
 
 export async function registerVoiceTwilioRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const context = voiceContextOf(deps);
-  const urls = { gather: `${PREFIX}/gather`, dial: `${PREFIX}/dial` };
+  const urls = { gather: `${PREFIX}/gather`, dial: `${PREFIX}/dial`, recording: `${PREFIX}/recording` };
   const check = createTwilioRequestCheck(deps);
   const keyOf = (callSid: string) => twilioCallKey(deps, callSid);
   const authorised = (request: FastifyRequest, reply: FastifyReply) => check.form(request, reply);
@@ -132,8 +142,9 @@ export async function registerVoiceTwilioRoutes(app: FastifyInstance, deps: AppD
     if (!Value.Check(DialBody, params)) return refuseMalformed(request, reply, params);
     const body: Static<typeof DialBody> = params;
     if (!FAILED_DIAL.has(body.DialCallStatus ?? "")) {
-      // The agent took the call and it is over: nothing more to say.
-      await endCall(context, keyOf(body.CallSid));
+      // The agent took the call and it is over: it counts as answered by an agent; nothing more to say.
+      const outcome = await recordTransferAnswered(context, keyOf(body.CallSid));
+      request.log.info({ callSid: body.CallSid, outcome }, "voice transfer answered");
       return sendTwiml(reply, 200, renderTwiml({ say: [], next: { type: "hangup" }, urls }));
     }
     return answer(request, reply, body.CallSid, () =>
@@ -157,5 +168,27 @@ export async function registerVoiceTwilioRoutes(app: FastifyInstance, deps: AppD
       request.log.info({ callSid: body.CallSid, outcome }, "voice call ended");
     }
     return reply.code(204).send();
+  });
+
+  app.post(`${PREFIX}/recording`, async (request, reply) => {
+    const params = authorised(request, reply);
+    if (!params) return reply;
+    if (!Value.Check(RecordingBody, params)) {
+      request.log.info("voice recording callback malformed");
+      return reply.code(400).send();
+    }
+    const body: Static<typeof RecordingBody> = params;
+    const reference = body.RecordingUrl ?? body.RecordingSid;
+    // Only a finished recording has audio to point to ("in-progress", "absent", "failed" do not).
+    if (!reference || (body.RecordingStatus && body.RecordingStatus !== "completed"))
+      return reply.code(204).send();
+    const stored = await storeCallRecording(context, { ...keyOf(body.CallSid), reference });
+    if (stored.stored && stored.consent !== true)
+      request.log.warn(
+        { callId: stored.callId },
+        "call recorded without the caller's consent: check the provider",
+      );
+    else request.log.info({ callSid: body.CallSid, stored: stored.stored }, "voice recording reported");
+    return reply.code(stored.stored ? 204 : 404).send();
   });
 }

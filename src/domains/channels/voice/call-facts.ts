@@ -21,6 +21,8 @@ export async function callFacts(
     speech: input.speech,
     transferTarget: context.transferTarget,
     callerNumber: input.callerNumber,
+    sms: Boolean(context.sms),
+    recordings: context.recordings === true,
     openNow: await isOpenNow(context.assistant.db, input.organisationId, context.assistant.clock),
   };
 }

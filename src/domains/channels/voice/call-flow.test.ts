@@ -18,6 +18,8 @@ const OPEN: CallFacts = {
   openNow: true,
   transferTarget: "+33100000000",
   callerNumber: "+33612345678",
+  sms: false,
+  recordings: false,
 };
 const CLOSED: CallFacts = { ...OPEN, openNow: false };
 
@@ -28,7 +30,7 @@ const ANSWER: SpokenReply = {
     {
       id: "F1341",
       title: "Carte d'identité d'un majeur : première demande",
-      url: "https://x/F1341",
+      url: "https://guichet.test/fiches/F1341",
       date: null,
     },
   ],
@@ -135,12 +137,17 @@ describe("call flow", () => {
     assert.ok(chosen.state.trail.includes("Choix 2 : Carte grise"), chosen.state.trail.join(" | "));
   });
 
-  it("passes the caller to a person during opening hours", () => {
+  it("passes the caller to a person during opening hours, counted for an agent only once one answers", () => {
     const step = respond(run([{ type: "start" }, { type: "digits", digits: "0" }]));
     assert.deepEqual(step.next, { type: "transfer", target: "+33100000000" });
-    assert.equal(step.outcome, "transferred");
+    assert.equal(step.outcome, undefined, "not settled: the provider reports whether an agent answered");
+    assert.equal(step.state.phase, "transferring");
     assert.match(step.say.join(" "), /Je vous passe un agent/);
-    assert.equal(finalOutcome(step.state), "transferred");
+    assert.equal(finalOutcome(step.state), "abandoned", "a transfer nobody confirmed is not an agent's");
+    const answered = respond(
+      run([{ type: "start" }, { type: "reply", reply: ANSWER }, { type: "digits", digits: "0" }]),
+    );
+    assert.equal(finalOutcome(answered.state), "assistant");
   });
 
   it("outside opening hours takes a call-back request on the caller's number, then asks the one survey question", () => {
@@ -239,10 +246,138 @@ describe("call flow", () => {
     assert.doesNotMatch(agent.say.join(" "), /e-mail/);
   });
 
+  it("keeps a typed call-back number out of the path", () => {
+    const facts = { ...CLOSED, callerNumber: null };
+    const asked = respond(run([{ type: "start" }, { type: "digits", digits: "0" }], facts));
+    const typed = effect(stepCall(asked.state, { type: "digits", digits: "0612345678#" }, facts));
+    assert.deepEqual(typed.path, [{ step: "number_typed" }]);
+    assert.doesNotMatch(JSON.stringify(typed.path), /612345678/);
+  });
+
   it("keeps what the caller said out of the path", () => {
     const step = effect(
       run([{ type: "start" }, { type: "speech", text: "Mon numéro est le 06 12 34 56 78" }]),
     );
     assert.deepEqual(step.path, [{ step: "speech" }]);
+  });
+});
+
+describe("call flow: the link by SMS", () => {
+  const SMS: CallFacts = { ...OPEN, sms: true };
+  const answered = (facts: CallFacts, reply: SpokenReply = ANSWER) =>
+    respond(run([{ type: "start" }, { type: "reply", reply }], facts));
+
+  it("offers the page's link by SMS to a French mobile after an answer, and sends its title and address only", () => {
+    const more = answered(SMS);
+    const said = more.say.join(" ");
+    assert.match(said, /pour recevoir par SMS le lien de cette page, tapez 2 ; pour terminer, tapez 3/);
+    const send = effect(stepCall(more.state, { type: "digits", digits: "2" }, SMS));
+    assert.deepEqual(send.effect, {
+      type: "send_sms",
+      to: "+33612345678",
+      text: "Carte d'identité d'un majeur : première demande\nhttps://guichet.test/fiches/F1341",
+    });
+    const sent = respond(stepCall(send.state, { type: "sms_sent" }, SMS));
+    assert.match(sent.say[0] ?? "", /C'est envoyé/);
+    assert.deepEqual(sent.path, [{ step: "sms", value: "sent" }]);
+    assert.doesNotMatch(
+      JSON.stringify([send.path, sent.path]),
+      /612345678/,
+      "the number stays out of the path",
+    );
+    // Sent once: not offered again for the same page, and "2" ends the call as usual.
+    assert.doesNotMatch(sent.say.join(" "), /SMS le lien/);
+    assert.equal(respond(stepCall(sent.state, { type: "digits", digits: "2" }, SMS)).state.phase, "survey");
+  });
+
+  it("never offers it to a landline, a withheld number, without a gateway, or after an answer without a page", () => {
+    const landline = { ...SMS, callerNumber: "+33140000000" };
+    for (const facts of [landline, { ...SMS, callerNumber: null }, { ...SMS, sms: false }]) {
+      const more = answered(facts);
+      assert.doesNotMatch(more.say.join(" "), /SMS/);
+      assert.match(more.say.join(" "), /pour terminer, tapez 2/);
+      const two = respond(stepCall(more.state, { type: "digits", digits: "2" }, facts));
+      assert.equal(two.state.phase, "survey", "2 still ends the call");
+    }
+    const noPage = answered(SMS, { ...ANSWER, kind: "unanswered", sources: [] });
+    assert.doesNotMatch(noPage.say.join(" "), /SMS/);
+    for (const mobile of ["0712345678", "+33 7 12 34 56 78", "0033612345678"])
+      assert.match(answered({ ...SMS, callerNumber: mobile }).say.join(" "), /SMS le lien/, mobile);
+  });
+
+  it("understands 'envoyez-moi le lien par SMS', and says so when the gateway failed", () => {
+    const facts = { ...SMS, speech: true };
+    const more = answered(facts);
+    const send = effect(stepCall(more.state, { type: "speech", text: "Envoyez-moi le lien par SMS" }, facts));
+    assert.equal(send.effect.type, "send_sms");
+    const failed = respond(stepCall(send.state, { type: "sms_failed", failure: "timeout" }, facts));
+    assert.match(failed.say[0] ?? "", /Je n'ai pas pu envoyer le SMS/);
+    assert.deepEqual(failed.path, [{ step: "sms", value: "timeout" }]);
+    assert.doesNotMatch(failed.say.join(" "), /SMS le lien/, "no second try");
+  });
+
+  it("sends three SMS at most in one call", () => {
+    let state = answered(SMS).state;
+    for (let i = 0; i < 3; i++) {
+      const send = effect(stepCall(state, { type: "digits", digits: "2" }, SMS));
+      const sent = respond(stepCall(send.state, { type: "sms_sent" }, SMS));
+      state = respond(stepCall(sent.state, { type: "reply", reply: ANSWER }, SMS)).state;
+    }
+    const fourth = respond(stepCall(state, { type: "reply", reply: ANSWER }, SMS));
+    assert.doesNotMatch(fourth.say.join(" "), /SMS/);
+  });
+});
+
+describe("call flow: recordings", () => {
+  const RECORDED: CallFacts = { ...OPEN, recordings: true };
+
+  it("says in the greeting that an agent's conversation may be recorded, and asks before the transfer", () => {
+    const greeting = respond(run([{ type: "start" }], RECORDED));
+    assert.match(greeting.say[1] ?? "", /pourra être enregistrée.*vous pourrez refuser/);
+    assert.doesNotMatch(respond(run([{ type: "start" }])).say.join(" "), /enregistrée/, "off: not a word");
+    const asked = respond(stepCall(greeting.state, { type: "digits", digits: "0" }, RECORDED));
+    assert.equal(asked.state.phase, "record_consent");
+    assert.match(asked.say.join(" "), /Pour accepter, tapez 1\. Pour refuser, tapez 2\./);
+    const yes = respond(stepCall(asked.state, { type: "digits", digits: "1" }, RECORDED));
+    assert.deepEqual(yes.next, { type: "transfer", target: "+33100000000", record: true });
+    assert.equal(yes.state.recordingConsent, true);
+    assert.deepEqual(yes.path.slice(-2), [{ step: "recording_consent", value: "yes" }, { step: "transfer" }]);
+    const no = respond(stepCall(asked.state, { type: "digits", digits: "2" }, RECORDED));
+    assert.deepEqual(no.next, { type: "transfer", target: "+33100000000" });
+    assert.match(no.say[0] ?? "", /ne sera pas enregistrée/);
+  });
+
+  it("takes silence, 'non' and wrong keys as a refusal, and never records with recordings off", () => {
+    const asked = respond(run([{ type: "start" }, { type: "digits", digits: "0" }], RECORDED));
+    const silent = respond(stepCall(asked.state, { type: "silence" }, RECORDED));
+    assert.deepEqual(silent.next, { type: "transfer", target: "+33100000000" });
+    assert.equal(silent.state.recordingConsent, false);
+    const spoken = respond(stepCall(asked.state, { type: "speech", text: "non merci" }, RECORDED));
+    assert.deepEqual(spoken.next, { type: "transfer", target: "+33100000000" });
+    let state = asked.state;
+    let step: CallStep | undefined;
+    for (const key of ["7", "8", "9"]) {
+      step = stepCall(state, { type: "digits", digits: key }, RECORDED);
+      state = step.state;
+    }
+    assert.deepEqual(respond(step as CallStep).next, { type: "transfer", target: "+33100000000" });
+    // A consent given while recordings were on does not record once they are off.
+    const yes = respond(stepCall(asked.state, { type: "digits", digits: "1" }, OPEN));
+    assert.deepEqual(yes.next, { type: "transfer", target: "+33100000000" });
+  });
+
+  it("asks once per call, and offers a call-back when the town closed meanwhile", () => {
+    const asked = respond(run([{ type: "start" }, { type: "digits", digits: "0" }], RECORDED));
+    const yes = respond(stepCall(asked.state, { type: "digits", digits: "1" }, RECORDED));
+    const failed = respond(stepCall(yes.state, { type: "transfer_failed" }, RECORDED));
+    assert.equal(failed.state.phase, "callback_offer");
+    const closed = respond(
+      stepCall(asked.state, { type: "digits", digits: "1" }, { ...RECORDED, openNow: false }),
+    );
+    assert.equal(closed.state.phase, "callback_offer");
+    const again = respond(
+      stepCall({ ...yes.state, phase: "menu" }, { type: "digits", digits: "0" }, RECORDED),
+    );
+    assert.deepEqual(again.next, { type: "transfer", target: "+33100000000", record: true });
   });
 });

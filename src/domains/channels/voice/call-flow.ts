@@ -1,91 +1,42 @@
 /**
  * The flow of one call, as a pure state machine: greeting (it says it is a robot) → a menu or a
- * spoken question → the assistant's answer → "voulez-vous autre chose ?" → a person during opening
- * hours, or a call-back request that becomes a case → one satisfaction question → goodbye.
+ * spoken question → the assistant's answer (its page's link by SMS on request) → "voulez-vous autre
+ * chose ?" → a person during opening hours (asked first whether the conversation may be recorded, when
+ * recordings are on), or a call-back request that becomes a case → one satisfaction question → goodbye.
  *
- * `stepCall` never waits on anything: when it needs the assistant, the knowledge or the desk it returns
- * an effect; the caller (handle-call.ts) performs it and feeds the result back as the next event.
- * Keys everywhere: 0 = an agent, * = repeat, # = back.
+ * `stepCall` never waits on anything: when it needs the assistant, the knowledge, the desk or the SMS
+ * gateway it returns an effect; the caller (run-call-step.ts) performs it and feeds the result back as
+ * the next event. Keys everywhere: 0 = an agent, * = repeat, # = back.
  */
-import type { CallOutcome } from "../../../shared/database.ts";
-import type { CallEvent, CallFacts, CallNext, CallStep, PathEntry } from "./call-flow.types.ts";
+import type { CallEvent, CallFacts, CallStep, PathEntry } from "./call-flow.types.ts";
+import { onReply } from "./call-flow-reply.ts";
+import {
+  ask,
+  currentMenu,
+  end,
+  endKey,
+  enter,
+  phasePrompt,
+  SMS_KEY,
+  smsKey,
+  withTrail,
+} from "./call-flow-steps.ts";
 import { prompts } from "./call-prompts.ts";
-import { type CallState, MAX_CALL_INPUTS, MAX_TRAIL, type Menu, type MenuItem } from "./call-state.ts";
-import { menuChoices, type SpokenReply, speakReply, spokenKey, spokenYesNo } from "./speak-text.ts";
+import { type CallState, MAX_CALL_INPUTS, type Menu, type MenuItem } from "./call-state.ts";
+import { internationalFrenchNumber } from "./phone-numbers.ts";
+import { spokenKey, spokenYesNo } from "./speak-text.ts";
 
 export type { CallEffect, CallEvent, CallFacts, CallNext, CallStep, PathEntry } from "./call-flow.types.ts";
+export { finalOutcome } from "./call-flow-steps.ts";
 
-const MAX_SILENCES = 2;
 const MAX_INVALID = 3;
+const MAX_SILENCES = 2;
 const FRENCH_NUMBER = /^0[1-9]\d{8}$/;
 const INTERNATIONAL_NUMBER = /^00[1-9]\d{6,13}$/;
-
-/** How a call that ends now is counted. */
-export function finalOutcome(state: CallState): CallOutcome {
-  if (state.result) return state.result;
-  return state.answers > 0 ? "assistant" : "abandoned";
-}
-
-function currentMenu(state: CallState): Menu {
-  return state.menus[state.menus.length - 1] as Menu;
-}
-
-function withTrail(state: CallState, line: string): CallState {
-  return { ...state, trail: [...state.trail, line.slice(0, 1100)].slice(-MAX_TRAIL) };
-}
-
-function gather(state: CallState, facts: CallFacts): CallNext {
-  if (state.phase === "callback_number")
-    return { type: "gather", maxDigits: 15, finishOnKey: true, speech: facts.speech };
-  return { type: "gather", maxDigits: 1, finishOnKey: false, speech: facts.speech };
-}
-
-/** The question of the current phase, as read when it is entered or repeated. */
-function phasePrompt(state: CallState, facts: CallFacts): string[] {
-  switch (state.phase) {
-    case "menu":
-    case "greeting":
-      return prompts.menu(currentMenu(state), facts);
-    case "more":
-      return [prompts.more(facts)];
-    case "callback_offer":
-      return [prompts.callbackOffer(facts.callerNumber)];
-    case "callback_number":
-      return [prompts.askNumber()];
-    case "survey":
-      return [prompts.survey(facts)];
-    case "transferring":
-    case "ended":
-      return [];
-  }
-}
-
-function ask(state: CallState, say: string[], facts: CallFacts, path: PathEntry[] = []): CallStep {
-  return { type: "respond", state, say, next: gather(state, facts), path };
-}
-
-function end(state: CallState, say: string[], path: PathEntry[] = []): CallStep {
-  const outcome = finalOutcome(state);
-  return {
-    type: "respond",
-    state: { ...state, phase: "ended" },
-    say,
-    next: { type: "hangup" },
-    path: [...path, { step: "end", value: outcome }],
-    outcome,
-  };
-}
-
-/** Enters a phase (progress: the count of wrong keys starts again) and asks its question. */
-function enter(
-  state: CallState,
-  phase: CallState["phase"],
-  facts: CallFacts,
-  before: string[] = [],
-): CallStep {
-  const next = { ...state, phase, invalid: 0 };
-  return ask(next, [...before, ...phasePrompt(next, facts)], facts);
-}
+/** Words that ask for the link by SMS at "voulez-vous autre chose ?". */
+const SMS_WORDS = /\b(sms|texto|lien|message)\b/i;
+/** The SMS holds the page's title and address, nothing else; a long title is cut. */
+const SMS_TITLE_LENGTH = 120;
 
 function toTop(state: CallState, facts: CallFacts): CallStep {
   return enter({ ...state, menus: state.menus.slice(0, 1) }, "menu", facts);
@@ -98,29 +49,66 @@ function invalid(state: CallState, facts: CallFacts, path: PathEntry[]): CallSte
   return ask(next, [prompts.invalid(), ...phasePrompt(next, facts)], facts, path);
 }
 
+/**
+ * Passes the caller to a person. Not settled yet: the call counts as "transferred" only once the
+ * provider reports that an agent answered (record-transfer-result.ts).
+ */
+function transfer(state: CallState, target: string, facts: CallFacts, before: string[], path: PathEntry[]) {
+  const record = facts.recordings && state.recordingConsent === true;
+  return {
+    type: "respond",
+    state: { ...withTrail(state, "Transfert vers un agent"), phase: "transferring" },
+    say: [...before, prompts.transfer()],
+    next: { type: "transfer", target, ...(record ? { record: true } : {}) },
+    path: [...path, { step: "transfer" }],
+  } satisfies CallStep;
+}
+
 /** The caller asked for a person: transferred during opening hours, else a call-back is offered. */
 function agent(state: CallState, facts: CallFacts, before: string[] = [], path: PathEntry[] = []): CallStep {
   const steps: PathEntry[] = [...path, { step: "agent" }];
   if (facts.openNow && facts.transferTarget) {
-    const next: CallState = {
-      ...withTrail(state, "Transfert vers un agent"),
-      phase: "transferring",
-      result: "transferred",
-    };
-    return {
-      type: "respond",
-      state: next,
-      say: [...before, prompts.transfer()],
-      next: { type: "transfer", target: facts.transferTarget },
-      path: [...steps, { step: "transfer" }],
-      outcome: "transferred",
-    };
+    // Recordings on: the caller decides first (asked once per call), since only an agent's part is recorded.
+    if (facts.recordings && state.recordingConsent === undefined)
+      return { ...enter(state, "record_consent", facts, before), path: steps };
+    return transfer(state, facts.transferTarget, facts, before, steps);
   }
   const why = facts.openNow ? prompts.noAgent() : prompts.closed();
   const phase = facts.callerNumber ? "callback_offer" : "callback_number";
   const next = { ...state, phase } as CallState;
   const offer = facts.callerNumber ? [] : [prompts.callbackOffer(null)];
   return ask(next, [...before, why, ...offer, ...phasePrompt(next, facts)], facts, steps);
+}
+
+/** The caller's answer to the recording question (silence and wrong keys are a refusal). */
+function consent(state: CallState, given: boolean, facts: CallFacts, path: PathEntry[]): CallStep {
+  const next: CallState = { ...state, recordingConsent: given, invalid: 0 };
+  const said = [given ? prompts.recordingAccepted() : prompts.recordingRefused()];
+  const steps: PathEntry[] = [...path, { step: "recording_consent", value: given ? "yes" : "no" }];
+  if (facts.openNow && facts.transferTarget) return transfer(next, facts.transferTarget, facts, said, steps);
+  return agent(next, facts, said, steps);
+}
+
+function onConsentKey(state: CallState, key: string, facts: CallFacts, path: PathEntry[]): CallStep {
+  if (key === "1") return consent(state, true, facts, path);
+  if (key === "2") return consent(state, false, facts, path);
+  if (key === "#") return { ...toTop(state, facts), path };
+  const next = { ...state, invalid: state.invalid + 1 };
+  if (next.invalid >= MAX_INVALID) return consent(next, false, facts, path);
+  return ask(next, [prompts.invalid(), ...phasePrompt(next, facts)], facts, path);
+}
+
+/** The page of the last answer to the caller's mobile: its title and its address, nothing else. */
+function sendLink(state: CallState, facts: CallFacts, path: PathEntry[]): CallStep {
+  const to = facts.callerNumber ? internationalFrenchNumber(facts.callerNumber) : null;
+  if (!state.link || !to) return invalid(state, facts, path);
+  const title = state.link.title.trim().slice(0, SMS_TITLE_LENGTH);
+  return {
+    type: "effect",
+    state: { ...state, texts: (state.texts ?? 0) + 1 },
+    effect: { type: "send_sms", to, text: `${title}\n${state.link.url}` },
+    path,
+  };
 }
 
 function chooseItem(state: CallState, item: MenuItem, key: string): CallStep {
@@ -151,7 +139,8 @@ function onMenuKey(state: CallState, key: string, facts: CallFacts, path: PathEn
 
 function onMoreKey(state: CallState, key: string, facts: CallFacts, path: PathEntry[]): CallStep {
   if (key === "1") return { ...toTop(state, facts), path };
-  if (key === "2") return { ...enter(state, "survey", facts), path };
+  if (key === smsKey(state, facts)) return sendLink(state, facts, path);
+  if (key === endKey(state, facts)) return { ...enter(state, "survey", facts), path };
   if (key === "#") return { ...enter(state, "menu", facts), path };
   return invalid(state, facts, path);
 }
@@ -194,6 +183,7 @@ function onKey(state: CallState, key: string, facts: CallFacts, path: PathEntry[
     return ask(state, [...again, ...phasePrompt(state, facts)], facts, path);
   }
   if (state.phase === "callback_offer") return onCallbackKey(state, key, facts, path);
+  if (state.phase === "record_consent") return onConsentKey(state, key, facts, path);
   if (state.phase === "more") return onMoreKey(state, key, facts, path);
   return onMenuKey(state, key, facts, path);
 }
@@ -209,7 +199,11 @@ function onSpeech(state: CallState, text: string, facts: CallFacts): CallStep {
   const yesNo = spokenYesNo(text);
   if (state.phase === "callback_offer" && yesNo !== null)
     return onKey(state, yesNo ? (facts.callerNumber ? "1" : "2") : "#", facts, path);
-  if (state.phase === "more" && yesNo !== null) return onKey(state, yesNo ? "1" : "2", facts, path);
+  if (state.phase === "record_consent" && yesNo !== null) return onKey(state, yesNo ? "1" : "2", facts, path);
+  if (state.phase === "more" && smsKey(state, facts) && SMS_WORDS.test(text))
+    return onKey(state, SMS_KEY, facts, path);
+  if (state.phase === "more" && yesNo !== null)
+    return onKey(state, yesNo ? "1" : endKey(state, facts), facts, path);
   if (state.phase === "survey") return onKey(state, key ?? "x", facts, path);
   const question = text.slice(0, 1000);
   return {
@@ -218,36 +212,6 @@ function onSpeech(state: CallState, text: string, facts: CallFacts): CallStep {
     effect: { type: "ask", text: question },
     path,
   };
-}
-
-function onReply(state: CallState, reply: SpokenReply, facts: CallFacts): CallStep {
-  const path: PathEntry[] = [
-    { step: "reply", value: reply.kind, sources: reply.sources.map((s) => s.id).slice(0, 5) },
-  ];
-  // The assistant understood "parler à un agent": the call has its own way to reach one, and the
-  // assistant must stop waiting for an address (it would read the next choice as one).
-  if (reply.kind === "handoff_contact")
-    return { type: "effect", state, effect: { type: "cancel_handoff" }, path };
-  const spoken = speakReply(reply);
-  const choices = menuChoices(reply);
-  const trailed = reply.sources[0]
-    ? withTrail(state, `Réponse lue : ${reply.sources[0].title} (${reply.sources[0].id})`)
-    : state;
-  if (choices.length > 0) {
-    const menu: Menu = {
-      kind: "choices",
-      intro: spoken,
-      items: choices.map((choice) => ({
-        label: choice.label.slice(0, 300),
-        query: choice.value.slice(0, 1000),
-      })),
-    };
-    return { ...enter({ ...trailed, menus: [...state.menus, menu].slice(-12) }, "menu", facts), path };
-  }
-  if (reply.kind === "goodbye") return { ...enter(trailed, "survey", facts, [spoken]), path };
-  const answered = reply.kind === "answer" ? trailed.answers + 1 : trailed.answers;
-  const next: CallState = { ...trailed, answers: answered, lastAnswer: spoken.slice(0, 4000) };
-  return { ...enter(next, "more", facts, [spoken]), path };
 }
 
 /** Records an input and applies the limits every input is subject to. */
@@ -261,11 +225,13 @@ function countInput(state: CallState, event: CallEvent): CallState | "too_many" 
 export function stepCall(state: CallState, event: CallEvent, facts: CallFacts): CallStep {
   if (state.phase === "ended") return end(state, []);
   switch (event.type) {
-    case "start":
+    case "start": {
+      const notice = facts.recordings && facts.transferTarget ? [prompts.recordingNotice()] : [];
       return {
-        ...enter({ ...state, phase: "menu" }, "menu", facts, [prompts.greeting(facts)]),
+        ...enter({ ...state, phase: "menu" }, "menu", facts, [prompts.greeting(facts), ...notice]),
         path: [{ step: "start" }],
       };
+    }
     case "reply":
       return onReply(state, event.reply, facts);
     case "folder": {
@@ -286,6 +252,16 @@ export function stepCall(state: CallState, event: CallEvent, facts: CallFacts): 
       return end(state, [prompts.surveyThanks(), prompts.goodbye()]);
     case "handoff_cancelled":
       return agent(state, facts);
+    case "sms_sent":
+    case "sms_failed": {
+      // Sent or not, the link is not offered again: a caller does not pay for a second try.
+      const { link: _sent, ...rest } = state;
+      const said = event.type === "sms_sent" ? prompts.smsSent() : prompts.smsFailed();
+      return {
+        ...enter(rest, "more", facts, [said]),
+        path: [{ step: "sms", value: event.type === "sms_sent" ? "sent" : event.failure }],
+      };
+    }
     case "transfer_failed": {
       const { result: _transferred, ...rest } = state;
       return agent(
@@ -301,6 +277,7 @@ export function stepCall(state: CallState, event: CallEvent, facts: CallFacts): 
       const counted = countInput(state, event);
       if (counted === "too_many") return end(state, [prompts.tooLong()], [{ step: "too_many_inputs" }]);
       if (event.type === "silence") {
+        if (counted.phase === "record_consent") return consent(counted, false, facts, [{ step: "silence" }]);
         if (counted.phase === "survey") return end(counted, [prompts.goodbye()], [{ step: "silence" }]);
         if (counted.silences >= MAX_SILENCES)
           return end(counted, [prompts.silentGoodbye()], [{ step: "silence" }]);
@@ -309,7 +286,12 @@ export function stepCall(state: CallState, event: CallEvent, facts: CallFacts): 
         ]);
       }
       if (event.type === "speech") return onSpeech(counted, event.text, facts);
-      return onKey(counted, event.digits, facts, [{ step: "digits", value: event.digits.slice(0, 20) }]);
+      // A phone number typed for the call-back stays out of the path (it goes to the case only).
+      const typed: PathEntry =
+        counted.phase === "callback_number"
+          ? { step: "number_typed" }
+          : { step: "digits", value: event.digits.slice(0, 20) };
+      return onKey(counted, event.digits, facts, [typed]);
     }
   }
 }

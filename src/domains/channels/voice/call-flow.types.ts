@@ -2,6 +2,7 @@
 import type { CallOutcome } from "../../../shared/database.ts";
 import type { PromptFacts } from "./call-prompts.ts";
 import type { CallState, MenuItem } from "./call-state.ts";
+import type { SmsFailure } from "./sms-sender.port.ts";
 import type { SpokenReply } from "./speak-text.ts";
 
 export type CallFacts = PromptFacts & {
@@ -11,6 +12,10 @@ export type CallFacts = PromptFacts & {
   transferTarget: string | null;
   /** The caller's number as the network gave it, or null when withheld. */
   callerNumber: string | null;
+  /** An SMS gateway is configured (links are offered by SMS to French mobiles only). */
+  sms: boolean;
+  /** VOICE_RECORDINGS=on: the agent's part of a call may be recorded, with the caller's consent. */
+  recordings: boolean;
 };
 
 export type CallEvent =
@@ -26,7 +31,9 @@ export type CallEvent =
   | { type: "callback_opened"; reference: string }
   | { type: "callback_failed" }
   | { type: "survey_saved" }
-  | { type: "handoff_cancelled" };
+  | { type: "handoff_cancelled" }
+  | { type: "sms_sent" }
+  | { type: "sms_failed"; failure: SmsFailure };
 
 export type CallEffect =
   | { type: "ask"; text: string }
@@ -35,11 +42,14 @@ export type CallEffect =
   | { type: "open_callback"; phone: string }
   | { type: "save_survey"; score: number }
   /** The assistant asked for an e-mail address to hand over (a chat's way): it is told "annuler". */
-  | { type: "cancel_handoff" };
+  | { type: "cancel_handoff" }
+  /** The page's title and address, nothing else, to the caller's own mobile. */
+  | { type: "send_sms"; to: string; text: string };
 
 export type CallNext =
   | { type: "gather"; maxDigits: number; finishOnKey: boolean; speech: boolean }
-  | { type: "transfer"; target: string }
+  /** `record`: the caller agreed that the conversation with the agent be recorded. */
+  | { type: "transfer"; target: string; record?: true }
   | { type: "hangup" };
 
 /** What the call did, for the call row's path: steps and ids, never what the caller said. */
@@ -53,6 +63,6 @@ export type CallStep =
       say: string[];
       next: CallNext;
       path: PathEntry[];
-      /** Set when the call is settled: it hangs up, or it was passed to a person. */
+      /** Set when the call is settled: it hangs up (a transfer is settled by its result, later). */
       outcome?: CallOutcome;
     };

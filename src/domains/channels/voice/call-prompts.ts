@@ -29,18 +29,29 @@ export const prompts = {
     lines.push("Pour réécouter, tapez étoile.");
     return [lines.join(" ")];
   },
-  more: (facts: PromptFacts) =>
+  /** With `smsKey`, the link of the page just read can be sent by SMS (and "terminer" moves to 3). */
+  more: (facts: PromptFacts, smsKey: string | null = null) =>
     [
       "Voulez-vous autre chose ?",
       facts.speech ? "Posez une autre question, ou :" : "",
       "pour revenir au menu, tapez 1 ;",
-      "pour terminer, tapez 2 ;",
+      smsKey ? `pour recevoir par SMS le lien de cette page, tapez ${smsKey} ;` : "",
+      `pour terminer, tapez ${smsKey ? "3" : "2"} ;`,
       "pour parler à un agent, tapez 0 ;",
       "pour réécouter la réponse, tapez étoile.",
     ]
       .filter(Boolean)
       .join(" "),
   transfer: () => "Je vous passe un agent de la mairie. Merci de patienter.",
+  smsSent: () => "C'est envoyé : vous allez recevoir le lien par SMS.",
+  smsFailed: () => "Je n'ai pas pu envoyer le SMS. Le détail est sur le site internet de la mairie.",
+  /** Read after the greeting when recordings are on: what is recorded, and that the caller decides. */
+  recordingNotice: () =>
+    "Si vous êtes mis en relation avec un agent, la conversation pourra être enregistrée pour la qualité du service. Je vous demanderai d'abord votre accord : vous pourrez refuser.",
+  recordingConsent: () =>
+    "Avant de vous passer un agent : acceptez-vous que votre conversation avec l'agent soit enregistrée ? Pour accepter, tapez 1. Pour refuser, tapez 2. Sans réponse, elle ne sera pas enregistrée.",
+  recordingAccepted: () => "Merci. La conversation avec l'agent sera enregistrée.",
+  recordingRefused: () => "C'est noté : la conversation ne sera pas enregistrée.",
   closed: () => "La mairie est fermée en ce moment.",
   noAgent: () => "Aucun agent ne peut vous répondre en ce moment.",
   transferFailed: () => "Aucun agent n'a pu prendre votre appel.",

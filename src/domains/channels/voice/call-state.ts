@@ -29,6 +29,8 @@ export const CALL_PHASES = [
   "more",
   "callback_offer",
   "callback_number",
+  /** Recordings on: the caller is asked, before a transfer, whether the agent's part may be recorded. */
+  "record_consent",
   "survey",
   "transferring",
   "ended",
@@ -50,8 +52,22 @@ export const CallStateSchema = Type.Object({
   lastAnswer: Type.Optional(Type.String({ maxLength: 4000 })),
   /** The caller's path in words, for a call-back case ("Choix : Passeport"). Emptied when the call ends. */
   trail: Type.Array(Type.String({ maxLength: 1100 }), { maxItems: 40 }),
-  /** Set when the call was passed to a person or left a call-back request. */
+  /**
+   * Set when an agent took the call (older states: when the transfer was ordered) or the caller left
+   * a call-back request.
+   */
   result: Type.Optional(Type.Union([Type.Literal("transferred"), Type.Literal("callback")])),
+  /** The page of the last answer, that the caller may ask to receive by SMS. Emptied when the call ends. */
+  link: Type.Optional(
+    Type.Object({
+      title: Type.String({ maxLength: 300 }),
+      url: Type.String({ maxLength: 1000, pattern: "^https?://" }),
+    }),
+  ),
+  /** SMS sent during the call (a few at most: each one costs the town). */
+  texts: Type.Optional(Type.Integer({ minimum: 0 })),
+  /** The caller's answer to the recording question; absent when it was not asked. */
+  recordingConsent: Type.Optional(Type.Boolean()),
 });
 
 export type CallState = Static<typeof CallStateSchema>;
@@ -62,6 +78,8 @@ export type MenuItem = Static<typeof MenuItemSchema>;
 /** Inputs after which a call is ended (a caller or a robot that never hangs up). */
 export const MAX_CALL_INPUTS = 80;
 export const MAX_TRAIL = 40;
+/** SMS a call may send: a link or two, not a flood paid by the town. */
+export const MAX_CALL_TEXTS = 3;
 
 export function newCallState(topMenu: Menu): CallState {
   return {

@@ -6,8 +6,21 @@ import { readCallState } from "./call-state.ts";
 import { findCall } from "./record-call.ts";
 import type { CallKey, VoiceContext } from "./voice-context.ts";
 
-export async function findPendingTransfer(context: VoiceContext, key: CallKey): Promise<string | null> {
+/** The transfer the flow decided, with whether the caller agreed to record it (VOICE_RECORDINGS=on). */
+export async function findPendingTransferOrder(
+  context: VoiceContext,
+  key: CallKey,
+): Promise<{ target: string; record: boolean } | null> {
   const call = await findCall(context.assistant.db, key);
   if (!call || call.endedAt || !context.transferTarget) return null;
-  return readCallState(call.state)?.phase === "transferring" ? context.transferTarget : null;
+  const state = readCallState(call.state);
+  if (state?.phase !== "transferring") return null;
+  return {
+    target: context.transferTarget,
+    record: context.recordings === true && state.recordingConsent === true,
+  };
+}
+
+export async function findPendingTransfer(context: VoiceContext, key: CallKey): Promise<string | null> {
+  return (await findPendingTransferOrder(context, key))?.target ?? null;
 }

@@ -9,6 +9,7 @@ import { recordEvent } from "../../../shared/events.ts";
 import { newId } from "../../../shared/ids.ts";
 import type { PathEntry } from "./call-flow.ts";
 import type { CallState } from "./call-state.ts";
+import { nationalNumber } from "./phone-numbers.ts";
 
 /** Entries kept on a call's path: a flood of digits does not grow the row without bound. */
 export const MAX_PATH_ENTRIES = 200;
@@ -33,9 +34,8 @@ export type CallRow = {
  * few enough values to be found again from its hash, so the hash follows the calls' retention.
  */
 export function callerHash(organisationId: string, number: string | null): string | null {
-  const digits = number?.replace(/\D/g, "") ?? "";
-  if (digits.length < 4) return null;
-  const national = digits.startsWith("33") && digits.length === 11 ? `0${digits.slice(2)}` : digits;
+  const national = number === null ? "" : nationalNumber(number);
+  if (national.length < 4) return null;
   return createHash("sha256").update(`${organisationId}:${national}`).digest("hex");
 }
 
@@ -172,6 +172,9 @@ export async function saveCallTurn(
       turn_ms_max: sql`greatest(turn_ms_max, ${ms})`,
       ...(input.firstAudio ? { answered_at: input.at, first_audio_ms: ms } : {}),
       ...(input.caseId ? { case_id: input.caseId } : {}),
+      ...(input.state.recordingConsent !== undefined
+        ? { recording_consent: input.state.recordingConsent }
+        : {}),
     }))
     .where("organisation_id", "=", input.organisationId)
     .where("id", "=", input.callId)

@@ -1,6 +1,7 @@
 /**
  * Runs one event of a call through the flow, performing the effects it asks for — the assistant's
- * reply, a folder's pages, the call-back case, the survey answer — until the flow has something to say.
+ * reply, a folder's pages, the call-back case, the survey answer, a link by SMS — until the flow has
+ * something to say.
  */
 import { isAppError } from "../../../shared/app-error.ts";
 import type { CallOutcome } from "../../../shared/database.ts";
@@ -103,6 +104,14 @@ async function perform(
         if (!isAppError(error) || error.code !== "BAD_REQUEST") throw error;
         return { event: { type: "callback_failed" } };
       }
+    }
+    case "send_sms": {
+      // The flow offers the SMS only when a gateway is configured; a failure is a result, not an error.
+      const result = context.sms
+        ? await context.sms.send({ to: effect.to, text: effect.text }).catch(() => null)
+        : null;
+      if (result?.ok) return { event: { type: "sms_sent" } };
+      return { event: { type: "sms_failed", failure: result ? result.failure : "provider_error" } };
     }
     case "save_survey": {
       try {

@@ -1,4 +1,5 @@
 import type { AssistantContext } from "../../assistant/index.ts";
+import type { SmsSender } from "./sms-sender.port.ts";
 
 /** What the voice channel's use cases need, built once by main.ts (or a test). */
 export type VoiceContext = {
@@ -8,6 +9,10 @@ export type VoiceContext = {
   organisationName: string;
   /** A number or SIP URI where a caller is passed to a person during opening hours; null: call-back only. */
   transferTarget: string | null;
+  /** Sends a page's link to a caller's mobile on request; absent or null: never offered. */
+  sms?: SmsSender | null | undefined;
+  /** VOICE_RECORDINGS=on: the agent's part of a call is recorded when the caller agrees (off when absent). */
+  recordings?: boolean | undefined;
 };
 
 /** How a provider's call is named on its webhooks or stream. */
