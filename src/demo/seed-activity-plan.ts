@@ -9,8 +9,11 @@ import type { CaseChannel, CaseStatus } from "../domains/cases/index.ts";
 import {
   addBusinessMinutes,
   type BusinessCalendar,
+  type CaseCommitment,
   computeDueDate,
+  isCaseCommitment,
   isOpenDay,
+  matchCommitment,
   type Pause,
   parisDayOf,
   parisInstant,
@@ -142,9 +145,14 @@ function handlingMinutes(random: () => number): number {
   return between(random, 2_250, 4_200);
 }
 
-function commitmentFor(channel: CaseChannel, commitments: ServiceCommitment[]): ServiceCommitment | null {
-  const active = commitments.filter((c) => c.active);
-  return active.find((c) => c.channel === channel) ?? active.find((c) => c.channel === null) ?? null;
+/** The commitment a case opened now would get (start-sla-clock.ts picks alike). */
+function commitmentFor(
+  channel: CaseChannel,
+  topic: DemoTopic,
+  commitments: ServiceCommitment[],
+): CaseCommitment | null {
+  const active = commitments.filter((c): c is CaseCommitment => c.active && isCaseCommitment(c));
+  return matchCommitment(active, { channel, topics: topic.id ? [topic.id] : [] });
 }
 
 function planCase(input: {
@@ -238,7 +246,7 @@ function planCase(input: {
   const resolvedAt = happened("resolu");
   const repliedAt = firstReply && firstReply <= now ? firstReply : null;
 
-  const commitment = commitmentFor(channel, input.commitments);
+  const commitment = commitmentFor(channel, topic, input.commitments);
   let dueAt: Date | null = null;
   let slaMet: boolean | null = null;
   if (commitment) {

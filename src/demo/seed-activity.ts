@@ -276,6 +276,27 @@ const CALL_OUTCOMES = [
   "assistant",
 ] as const;
 
+/**
+ * The steps a demo call leaves on its path (as the call flow writes them): a caller who asks for an
+ * agent is passed on (`transfer`) and answered, or nobody answers and a call-back is left — every other
+ * time the request came while the line was closed, without a transfer.
+ */
+function demoCallPath(outcome: (typeof CALL_OUTCOMES)[number], n: number): Array<{ step: string }> {
+  const steps = (...names: string[]) => names.map((step) => ({ step }));
+  switch (outcome) {
+    case "assistant":
+      return steps("start", "choice", "reply", "end");
+    case "transferred":
+      return steps("start", "agent", "transfer", "transfer_answered");
+    case "callback":
+      return Math.floor(n / CALL_OUTCOMES.length) % 2 === 0
+        ? steps("start", "agent", "transfer", "transfer_failed", "agent", "callback")
+        : steps("start", "agent", "callback");
+    case "abandoned":
+      return steps("start", "hangup");
+  }
+}
+
 /** Two to four calls on each weekday, between 9:00 and 17:00 Paris (whatever the outcome, no number kept). */
 async function writeCalls(
   trx: Db,
@@ -301,7 +322,7 @@ async function writeCalls(
         ended_at: new Date(started.getTime() + (60 + ((n * 37) % 240)) * 1000),
         outcome,
         state: JSON.stringify({}),
-        path: JSON.stringify([{ step: "menu" }]),
+        path: JSON.stringify(demoCallPath(outcome, n)),
         turns: 2 + (n % 4),
       });
     }

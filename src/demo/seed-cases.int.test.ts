@@ -35,6 +35,8 @@ describe("demo desk seed", () => {
     assert.ok(inbox.items.some((c) => c.assignee?.id === agent.id));
     const commitments = await database.db.selectFrom("service_commitments").select("label").execute();
     assert.deepEqual(commitments.map((c) => c.label).sort(), [
+      "85 % des appels décrochés quand l'usager demande un agent",
+      "Acte de naissance : réponse sous 3 jours ouvrés",
       "Première réponse sous 48 h ouvrées",
       "Réponse aux courriels sous 5 jours ouvrés",
     ]);

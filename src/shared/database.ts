@@ -625,7 +625,8 @@ export interface Database {
 // ---- end of testimonials and actions ------------------------------------------------------------------
 
 // ---- Service commitments (migrations/0014_service_commitments.sql) ------------------------------------
-export type CommitmentMeasure = "first_reply" | "resolution";
+/** first_reply, resolution: measured on cases (SLA clock); agent_answer: on phone calls (migration 0020). */
+export type CommitmentMeasure = "first_reply" | "resolution" | "agent_answer";
 export type CommitmentDelayUnit = "business_days" | "business_hours";
 
 export type ServiceCommitmentsTable = {
@@ -634,8 +635,11 @@ export type ServiceCommitmentsTable = {
   label: string;
   measure: CommitmentMeasure;
   channel: ColumnType<CasesTable["channel"] | null, CasesTable["channel"] | null | undefined>;
-  delay_unit: CommitmentDelayUnit;
-  delay_amount: number;
+  /** Migration 0020: the procedure, "F1342" or "local:<uuid>"; null: every procedure. */
+  topic: ColumnType<string | null, string | null | undefined, string | null>;
+  /** null only for agent_answer (a target share, no delay). */
+  delay_unit: CommitmentDelayUnit | null;
+  delay_amount: number | null;
   /** numeric(4,3): the drivers return it as a string ("0.850"). */
   target_share: ColumnType<string, number | string, number | string>;
   active: ColumnType<boolean, boolean | undefined, boolean>;

@@ -146,6 +146,7 @@ export async function openCase(db: Db, input: OpenCaseInput): Promise<OpenCaseRe
     const sla = await startSlaClock(trx, {
       organisationId: input.organisationId,
       channel: input.channel,
+      topic: input.topic ?? null,
       openedAt: now,
       settings: organisation.settings,
     });

@@ -6,6 +6,8 @@ import { calendarFromSettings } from "./calendar-settings.ts";
 import { parseCommitmentInput } from "./commitment.ts";
 import { parseBusinessHours } from "./update-business-hours.ts";
 
+const LOCAL = "0b8f2a52-6a3c-4c8e-9d52-1d6f3b0a9e11";
+
 const valid = {
   label: "  Réponse aux courriels   sous 5 jours ouvrés ",
   measure: "resolution",
@@ -31,10 +33,90 @@ describe("commitment input", () => {
       label: "Réponse aux courriels sous 5 jours ouvrés",
       measure: "resolution",
       channel: "email",
+      topic: null,
+      topicField: null,
       delay: { unit: "business_days", amount: 5 },
       targetShare: 0.855,
     });
     assert.equal(parseCommitmentInput({ ...valid, channel: "" }).channel, null);
+  });
+
+  it("reads a procedure: a fiche by its id or address, or one of the town's procedures", () => {
+    const scope = (form: { procedure?: string; fiche?: string }) => {
+      const checked = parseCommitmentInput({ ...valid, ...form });
+      return [checked.topic, checked.topicField];
+    };
+    assert.deepEqual(scope({ fiche: " f1427 " }), ["F1427", "fiche"]);
+    assert.deepEqual(scope({ fiche: "https://www.service-public.fr/particuliers/vosdroits/F1342" }), [
+      "F1342",
+      "fiche",
+    ]);
+    assert.deepEqual(scope({ procedure: `local:${LOCAL.toUpperCase()}`, fiche: "" }), [
+      `local:${LOCAL}`,
+      "procedure",
+    ]);
+    assert.deepEqual(scope({ procedure: "", fiche: "" }), [null, null]);
+    assert.deepEqual(
+      refusal(() => parseCommitmentInput({ ...valid, fiche: "carte d'identité" })),
+      {
+        code: "BAD_REQUEST",
+        field: "fiche",
+        message:
+          "Indiquez le numéro d'une fiche service-public.fr, par exemple F1342 : il figure à la fin de l'adresse de la fiche.",
+      },
+    );
+    assert.equal(
+      refusal(() => parseCommitmentInput({ ...valid, procedure: `local:${LOCAL}`, fiche: "F1342" })).message,
+      "Indiquez soit une démarche de la commune, soit une fiche service-public.fr, mais pas les deux.",
+    );
+    assert.equal(
+      refusal(() => parseCommitmentInput({ ...valid, procedure: "F1342" })).field,
+      "procedure",
+      "the list only offers the town's own procedures",
+    );
+  });
+
+  it("reads the calls commitment: phone only, no procedure, the delay ignored", () => {
+    const calls = {
+      ...valid,
+      measure: "agent_answer",
+      channel: "phone",
+      delayAmount: "",
+      targetPercent: "85",
+    };
+    assert.deepEqual(parseCommitmentInput(calls), {
+      label: "Réponse aux courriels sous 5 jours ouvrés",
+      measure: "agent_answer",
+      channel: "phone",
+      topic: null,
+      topicField: null,
+      delay: null,
+      targetShare: 0.85,
+    });
+    assert.equal(parseCommitmentInput({ ...calls, delayAmount: "abc" }).delay, null);
+    assert.deepEqual(
+      refusal(() => parseCommitmentInput({ ...calls, channel: "" })),
+      {
+        code: "BAD_REQUEST",
+        field: "channel",
+        message:
+          "Les appels décrochés par un agent se mesurent au téléphone : choisissez le canal « Téléphone ».",
+      },
+    );
+    assert.deepEqual(
+      refusal(() => parseCommitmentInput({ ...calls, fiche: "F1342" })),
+      {
+        code: "BAD_REQUEST",
+        field: "fiche",
+        message:
+          "Les appels décrochés par un agent se mesurent sur tous les appels : ne choisissez pas de démarche.",
+      },
+    );
+    // A commitment on requests still needs its delay.
+    assert.equal(
+      refusal(() => parseCommitmentInput({ ...calls, measure: "first_reply" })).field,
+      "delayAmount",
+    );
   });
 
   it("refuses each wrong field with a French message naming the field", () => {

@@ -9,6 +9,7 @@ export const COMMITMENT_COLUMNS = [
   "label",
   "measure",
   "channel",
+  "topic",
   "delay_unit",
   "delay_amount",
   "target_share",
@@ -18,17 +19,24 @@ export const COMMITMENT_COLUMNS = [
 ] as const;
 
 export function toCommitment(row: Selectable<ServiceCommitmentsTable>): ServiceCommitment {
-  return {
+  const base = {
     id: row.id,
     organisationId: row.organisation_id,
     label: row.label,
-    measure: row.measure,
-    channel: row.channel as CommitmentChannel | null,
-    delay: { unit: row.delay_unit, amount: row.delay_amount },
     targetShare: Number(row.target_share),
     active: row.active,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+  };
+  // The database checks that a case commitment has its delay and a calls one none (migration 0020).
+  if (row.measure === "agent_answer" || row.delay_unit === null || row.delay_amount === null)
+    return { ...base, measure: "agent_answer", channel: "phone", topic: null, delay: null };
+  return {
+    ...base,
+    measure: row.measure,
+    channel: row.channel as CommitmentChannel | null,
+    topic: row.topic,
+    delay: { unit: row.delay_unit, amount: row.delay_amount },
   };
 }
 

@@ -14,6 +14,9 @@ export {
 } from "./business-calendar.ts";
 export { calendarFromSettings, getBusinessCalendar } from "./calendar-settings.ts";
 export {
+  type CallsCommitment,
+  type CaseCommitment,
+  type CaseMeasure,
   COMMITMENT_CHANNELS,
   COMMITMENT_DELAY_UNITS,
   COMMITMENT_MEASURES,
@@ -21,16 +24,21 @@ export {
   type CommitmentDelayUnit,
   type CommitmentInput,
   type CommitmentMeasure,
+  isCaseCommitment,
   MAX_DELAY_AMOUNT,
   type ServiceCommitment,
 } from "./commitment.ts";
+export { type ProcedureField, procedureFields } from "./commitment-procedure.ts";
 export { computeDueDate, type Delay, type Pause } from "./compute-due-date.ts";
 export { createCommitment } from "./create-commitment.ts";
 export { type BusinessSpan, businessSpan, describeSla, type SlaView } from "./describe-sla.ts";
+export { findCommitmentProcedures } from "./find-commitment-procedures.ts";
 export { easterSunday, frenchHolidays, type HolidayRegion, type IsoDay } from "./french-holidays.ts";
 export { type CaseSla, getCaseSla } from "./get-case-sla.ts";
 export { commitmentNotFound, getCommitment } from "./get-commitment.ts";
 export { listCommitments } from "./list-commitments.ts";
+export { listProcedureChoices, type ProcedureChoice } from "./list-procedure-choices.ts";
+export { type CommitmentScope, caseTopicKeys, matchCommitment } from "./match-commitment.ts";
 export { removeCalendarClosure } from "./remove-calendar-closure.ts";
 // Published results (/resultats): compute a period, draft, publish, export.
 export * from "./results/index.ts";

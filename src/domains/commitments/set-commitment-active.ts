@@ -2,7 +2,7 @@ import type { Clock } from "../../shared/clock.ts";
 import type { Db } from "../../shared/database.ts";
 import { recordEvent } from "../../shared/events.ts";
 import { isUuid } from "../../shared/ids.ts";
-import { refuseSecondActive } from "./active-channel-conflict.ts";
+import { refuseSecondActive } from "./active-commitment-conflict.ts";
 import type { ServiceCommitment } from "./commitment.ts";
 import { COMMITMENT_COLUMNS, selectCommitment, toCommitment } from "./commitments.repo.ts";
 import { commitmentNotFound } from "./get-commitment.ts";
@@ -30,10 +30,14 @@ export async function setCommitmentActive(
     if (!current) throw commitmentNotFound();
     if (current.active === input.active) return { commitment: current, changed: false };
     if (input.active)
-      await refuseSecondActive(trx, { organisationId: input.organisationId, channel: current.channel });
+      await refuseSecondActive(trx, {
+        organisationId: input.organisationId,
+        scope: { ...current, topicField: null },
+      });
+    const now = input.clock.now();
     const row = await trx
       .updateTable("service_commitments")
-      .set({ active: input.active, updated_at: input.clock.now() })
+      .set({ active: input.active, updated_at: now })
       .where("organisation_id", "=", input.organisationId)
       .where("id", "=", current.id)
       .returning(COMMITMENT_COLUMNS)
@@ -44,6 +48,8 @@ export async function setCommitmentActive(
       entityId: current.id,
       action: input.active ? "activated" : "deactivated",
       actorId: input.actorId,
+      // The calls commitment is in force between these events (statistics/calls-commitment-rollup.ts).
+      at: now,
     });
     return { commitment: toCommitment(row), changed: true };
   });

@@ -2,15 +2,22 @@ import type { Clock } from "../../shared/clock.ts";
 import type { Db } from "../../shared/database.ts";
 import { recordEvent } from "../../shared/events.ts";
 import { isUuid } from "../../shared/ids.ts";
-import { refuseSecondActive } from "./active-channel-conflict.ts";
-import { type CommitmentInput, parseCommitmentInput, type ServiceCommitment } from "./commitment.ts";
+import { refuseSecondActive } from "./active-commitment-conflict.ts";
+import { checkCommitmentProcedure } from "./check-commitment-procedure.ts";
+import {
+  type CommitmentInput,
+  parseCommitmentInput,
+  refuseCommitment,
+  type ServiceCommitment,
+} from "./commitment.ts";
 import { COMMITMENT_COLUMNS, selectCommitment, toCommitment } from "./commitments.repo.ts";
 import { commitmentNotFound } from "./get-commitment.ts";
 import { inTransaction } from "./transaction.ts";
 
 /**
  * Edits a commitment. Cases already opened keep the deadline they were given (it was announced to the
- * citizen); the new delay applies to the cases opened afterwards.
+ * citizen); the new delay, channel or procedure applies to the cases opened afterwards. A commitment on
+ * cases cannot become one on calls, nor the reverse: its past figures would change meaning.
  */
 export async function updateCommitment(
   db: Db,
@@ -29,22 +36,39 @@ export async function updateCommitment(
       forUpdate: true,
     });
     if (!current) throw commitmentNotFound();
+    if ((current.measure === "agent_answer") !== (checked.measure === "agent_answer"))
+      throw refuseCommitment(
+        "measure",
+        current.measure === "agent_answer"
+          ? "Cet engagement porte sur les appels : il ne peut pas porter sur les demandes. Créez plutôt un nouvel engagement."
+          : "Cet engagement porte sur les demandes : il ne peut pas porter sur les appels. Créez plutôt un nouvel engagement.",
+      );
+    // An unchanged procedure is not checked again: it may have been unpublished since, the cases
+    // opened under it still refer to it.
+    if (checked.topic !== null && checked.topicField !== null && checked.topic !== current.topic)
+      await checkCommitmentProcedure(trx, {
+        organisationId: input.organisationId,
+        topic: checked.topic,
+        field: checked.topicField,
+      });
     if (current.active)
       await refuseSecondActive(trx, {
         organisationId: input.organisationId,
-        channel: checked.channel,
+        scope: checked,
         exceptId: current.id,
       });
+    const now = input.clock.now();
     const row = await trx
       .updateTable("service_commitments")
       .set({
         label: checked.label,
         measure: checked.measure,
         channel: checked.channel,
-        delay_unit: checked.delay.unit,
-        delay_amount: checked.delay.amount,
+        topic: checked.topic,
+        delay_unit: checked.delay?.unit ?? null,
+        delay_amount: checked.delay?.amount ?? null,
         target_share: checked.targetShare,
-        updated_at: input.clock.now(),
+        updated_at: now,
       })
       .where("organisation_id", "=", input.organisationId)
       .where("id", "=", current.id)
@@ -56,7 +80,13 @@ export async function updateCommitment(
       entityId: current.id,
       action: "updated",
       actorId: input.actorId,
-      data: { measure: checked.measure, channel: checked.channel, delay: checked.delay },
+      at: now,
+      data: {
+        measure: checked.measure,
+        channel: checked.channel,
+        topic: checked.topic,
+        delay: checked.delay,
+      },
     });
     return toCommitment(row);
   });

@@ -5,6 +5,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { aBackofficeClient } from "../../../../test/factories/a-backoffice-client.ts";
+import { insertPackageFiches } from "../../../../test/factories/a-fiche.ts";
+import { aLocalItem } from "../../../../test/factories/a-local-item.ts";
 import { anAgent } from "../../../../test/factories/an-agent.ts";
 import { createTestApp, type TestApp } from "../../../../test/helpers/test-app.ts";
 import { getBusinessCalendar, listCommitments } from "../../../domains/commitments/index.ts";
@@ -92,7 +94,7 @@ describe("service commitments administration", () => {
     });
     assert.equal(edited.statusCode, 303);
     const [after] = await listCommitments(t.database.db, { organisationId: orgId });
-    assert.deepEqual([after?.delay.amount, after?.targetShare], [24, 0.905]);
+    assert.deepEqual([after?.delay?.amount, after?.targetShare], [24, 0.905]);
 
     const deactivated = await client.post(`/admin/engagements/${commitment!.id}/desactivation`, {});
     assert.equal(deactivated.statusCode, 303);
@@ -123,6 +125,114 @@ describe("service commitments administration", () => {
     );
     assert.match(response.body, /id="engagement-delai-erreur"/);
     assert.match(response.body, /aria-describedby="engagement-delai-erreur"/);
+  });
+
+  it("adds commitments for a procedure, by fiche or among the town's procedures, and lists their titles", async () => {
+    await insertPackageFiches(t.database.db, orgId, ["F1427"]);
+    const hall = await aLocalItem(t.database.db, {
+      organisationId: orgId,
+      kind: "procedure",
+      status: "published",
+      form: { title: "Réserver une salle municipale", body: "Un paragraphe." },
+    });
+    const page = await client.get("/admin/engagements");
+    assert.match(page.body, /<legend>Démarche \(facultatif\)<\/legend>/);
+    assert.match(
+      page.body,
+      new RegExp(`<option value="local:${hall.id}"[^>]*>Réserver une salle municipale</option>`),
+    );
+    const birth = {
+      ...FIRST_REPLY,
+      label: "Acte de naissance : réponse sous 3 jours ouvrés",
+      delayUnit: "business_days",
+      delayAmount: "3",
+      procedure: "",
+      fiche: "https://www.service-public.fr/particuliers/vosdroits/F1427",
+    };
+    assert.equal((await client.post("/admin/engagements", birth)).statusCode, 303);
+    const byProcedure = await client.post("/admin/engagements", {
+      ...FIRST_REPLY,
+      label: "Réservation de salle sous 48 h ouvrées",
+      procedure: `local:${hall.id}`,
+      fiche: "",
+    });
+    assert.equal(byProcedure.statusCode, 303);
+    const commitments = await listCommitments(t.database.db, { organisationId: orgId });
+    assert.deepEqual(
+      commitments.filter((c) => c.topic !== null).map((c) => [c.label, c.topic]),
+      [
+        ["Acte de naissance : réponse sous 3 jours ouvrés", "F1427"],
+        ["Réservation de salle sous 48 h ouvrées", `local:${hall.id}`],
+      ],
+    );
+    const list = text((await client.get("/admin/engagements")).body);
+    assert.match(list, /<td>Acte de naissance : demande de copie intégrale ou d'extrait \(F1427\)<\/td>/);
+    assert.match(list, /<td>Réserver une salle municipale<\/td>/);
+
+    const unknown = await client.post("/admin/engagements", { ...birth, fiche: "F9999" });
+    assert.equal(unknown.statusCode, 400);
+    assert.match(
+      text(unknown.body),
+      /<a href="#engagement-fiche">La fiche F9999 ne figure pas parmi les fiches service-public.fr importées : vérifiez son numéro\.<\/a>/,
+    );
+    assert.match(unknown.body, /aria-describedby="engagement-fiche-aide engagement-fiche-erreur"/);
+    const twice = await client.post("/admin/engagements", { ...birth, label: "Doublon" });
+    assert.equal(twice.statusCode, 409);
+    assert.match(
+      text(twice.body),
+      /<a href="#engagement-fiche">Un engagement actif existe déjà pour cette démarche, tous canaux confondus : désactivez-le ou modifiez-le d'abord\.<\/a>/,
+    );
+    const both = await client.post("/admin/engagements", { ...birth, procedure: `local:${hall.id}` });
+    assert.equal(both.statusCode, 400);
+    assert.match(
+      text(both.body),
+      /Indiquez soit une démarche de la commune, soit une fiche service-public.fr/,
+    );
+
+    const hallCommitment = commitments.find((c) => c.topic === `local:${hall.id}`);
+    const edit = await client.get(`/admin/engagements/${hallCommitment?.id}`);
+    assert.match(edit.body, new RegExp(`<option value="local:${hall.id}" selected[^>]*>`));
+  });
+
+  it("adds the calls commitment without a delay, and says why", async () => {
+    await client.get("/admin/engagements");
+    const calls = {
+      label: "85 % des appels décrochés quand l'usager demande un agent",
+      measure: "agent_answer",
+      channel: "phone",
+      procedure: "",
+      fiche: "",
+      delayAmount: "",
+      delayUnit: "business_days",
+      targetPercent: "85",
+    };
+    const elsewhere = await client.post("/admin/engagements", { ...calls, channel: "" });
+    assert.equal(elsewhere.statusCode, 400);
+    assert.match(
+      text(elsewhere.body),
+      /<a href="#engagement-canal">Les appels décrochés par un agent se mesurent au téléphone : choisissez le canal « Téléphone »\.<\/a>/,
+    );
+    assert.match(
+      text(elsewhere.body),
+      /Sans objet pour « Appels décrochés par un agent quand l'usager en demande un » : le délai est\s+alors ignoré\./,
+    );
+    assert.equal((await client.post("/admin/engagements", calls)).statusCode, 303);
+    const created = (await listCommitments(t.database.db, { organisationId: orgId })).find(
+      (c) => c.measure === "agent_answer",
+    );
+    assert.deepEqual([created?.channel, created?.delay, created?.targetShare], ["phone", null, 0.85]);
+    const list = text((await client.get("/admin/engagements")).body);
+    assert.match(list, /<td>Appels décrochés par un agent quand l'usager en demande un<\/td>/);
+    assert.match(list, /<td>Sans délai \(part d'appels décrochés\)<\/td>/);
+    const edit = await client.get(`/admin/engagements/${created?.id}`);
+    assert.match(edit.body, /id="engagement-delai" name="delayAmount" type="number"/);
+    assert.doesNotMatch(edit.body, /name="delayAmount"[^>]*value="\d/, "no delay shown");
+    const second = await client.post("/admin/engagements", { ...calls, label: "Autre" });
+    assert.equal(second.statusCode, 409);
+    assert.match(
+      text(second.body),
+      /<a href="#engagement-mesure">Un engagement actif porte déjà sur les appels/,
+    );
   });
 
   it("saves the opening hours with the Alsace-Moselle holidays, and refuses an end before the start", async () => {
@@ -196,7 +306,7 @@ describe("service commitments administration", () => {
     assert.equal(forged.statusCode, 403);
     assert.match(text(forged.body), new RegExp(CSRF_REFUSED_MESSAGE.replace(/\./g, "\\.")));
     const phone = (await listCommitments(t.database.db, { organisationId: orgId })).filter(
-      (c) => c.channel === "phone",
+      (c) => c.channel === "phone" && c.measure === "first_reply",
     );
     assert.deepEqual(phone, []);
     assert.equal((await theirs.get("/admin/engagements/pas-un-id")).statusCode, 403);

@@ -9,12 +9,15 @@ import {
   addCalendarClosure,
   type CommitmentInput,
   createCommitment,
+  findCommitmentProcedures,
   getBusinessCalendar,
   getCommitment,
   listCommitments,
+  listProcedureChoices,
   MAX_PERIODS_PER_DAY,
   type PeriodInput,
   removeCalendarClosure,
+  type ServiceCommitment,
   setCommitmentActive,
   updateBusinessHours,
   updateCommitment,
@@ -72,6 +75,8 @@ function commitmentForm(body: unknown): CommitmentInput {
     label: formField(body, "label").slice(0, 400),
     measure: formField(body, "measure"),
     channel: formField(body, "channel"),
+    procedure: formField(body, "procedure").slice(0, 100),
+    fiche: formField(body, "fiche").slice(0, 500),
     delayUnit: formField(body, "delayUnit"),
     delayAmount: formField(body, "delayAmount").slice(0, 20),
     targetPercent: formField(body, "targetPercent").slice(0, 20),
@@ -111,6 +116,15 @@ function fieldIdOf(field: unknown): string {
 export function registerBackofficeCommitmentsRoutes(scope: FastifyInstance, deps: AppDeps): void {
   const organisationId = deps.organisation.id;
 
+  /** The procedures the form offers, and the titles of those the commitments name. */
+  const procedures = async (commitments: readonly ServiceCommitment[]) => {
+    const [choices, titles] = await Promise.all([
+      listProcedureChoices(deps.db, { organisationId }),
+      findCommitmentProcedures(deps.db, { organisationId, commitments }),
+    ]);
+    return { choices, titles };
+  };
+
   const renderList = async (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -127,10 +141,13 @@ export function registerBackofficeCommitmentsRoutes(scope: FastifyInstance, deps
       listCommitments(deps.db, { organisationId }),
       getBusinessCalendar(deps.db, organisationId),
     ]);
+    const { choices, titles } = await procedures(commitments);
     const site = await backofficeSite(deps, request, reply, admin);
     const page = commitmentsView({
       site,
       commitments,
+      procedures: titles,
+      choices,
       calendar,
       newCommitment: extra.newCommitment ?? EMPTY_COMMITMENT_FORM,
       hours: extra.hours ?? hoursFormOf(calendar),
@@ -194,8 +211,12 @@ export function registerBackofficeCommitmentsRoutes(scope: FastifyInstance, deps
       organisationId,
       commitmentId: routeParam(request, "id"),
     });
+    const { choices, titles } = await procedures([commitment]);
     const site = await backofficeSite(deps, request, reply, admin);
-    return sendPage(reply, commitmentEditView({ site, commitment, form: formFromCommitment(commitment) }));
+    return sendPage(
+      reply,
+      commitmentEditView({ site, commitment, form: formFromCommitment(commitment), choices, titles }),
+    );
   });
 
   scope.post(`${local(COMMITMENTS_PATH)}/:id`, async (request, reply) => {
@@ -218,10 +239,11 @@ export function registerBackofficeCommitmentsRoutes(scope: FastifyInstance, deps
       const refusal = formError(error, fieldIdOf);
       if (!refusal) throw error;
       const commitment = await getCommitment(deps.db, { organisationId, commitmentId });
+      const { choices, titles } = await procedures([commitment]);
       const site = await backofficeSite(deps, request, reply, admin);
       return sendPage(
         reply,
-        commitmentEditView({ site, commitment, form, error: refusal.error }),
+        commitmentEditView({ site, commitment, form, choices, titles, error: refusal.error }),
         refusal.status,
       );
     }

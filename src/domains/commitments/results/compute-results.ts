@@ -6,6 +6,7 @@
 import type { Clock } from "../../../shared/clock.ts";
 import type { Db } from "../../../shared/database.ts";
 import { computeIndicators } from "../../feedback/analysis/index.ts";
+import { findCommitmentProcedures } from "../find-commitment-procedures.ts";
 import { listCommitments } from "../list-commitments.ts";
 import { readActivityFigures } from "../statistics/read-activity-figures.ts";
 import { buildResultsSnapshot } from "./build-results-snapshot.ts";
@@ -18,6 +19,7 @@ async function inputsOf(
   organisationId: string,
   period: ResultsPeriod,
   commitments: ResultInputs["commitments"],
+  procedures: ResultInputs["procedures"],
 ): Promise<ResultInputs> {
   const [figures, feedback] = await Promise.all([
     readActivityFigures(db, { organisationId, period }),
@@ -28,7 +30,7 @@ async function inputsOf(
       filters: {},
     }),
   ]);
-  return { figures, commitments, feedback: feedback.indicators };
+  return { figures, commitments, feedback: feedback.indicators, procedures };
 }
 
 export async function computeResults(
@@ -41,14 +43,15 @@ export async function computeResults(
     listCommitments(db, { organisationId }),
   ]);
   const months = monthsOf(period);
-  const whole = await inputsOf(db, organisationId, period, commitments);
+  const procedures = await findCommitmentProcedures(db, { organisationId, commitments });
+  const whole = await inputsOf(db, organisationId, period, commitments, procedures);
   const monthly =
     months.length < 2
       ? []
       : await Promise.all(
           months.map(async (month) => ({
             period: month,
-            inputs: await inputsOf(db, organisationId, month, commitments),
+            inputs: await inputsOf(db, organisationId, month, commitments, procedures),
           })),
         );
   return buildResultsSnapshot({

@@ -17,6 +17,7 @@ export { prepareResultsDraft } from "./prepare-results-draft.ts";
 export { publishResults } from "./publish-results.ts";
 export { csvNumber, parseCsv, type ResultsCsvRow, readResultsCsv } from "./read-results-csv.ts";
 export {
+  CALLS_COMMITMENT_DEFINITION,
   commitmentDefinition,
   type FeedbackFigures,
   type ResultInputs,

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { ServiceCommitment } from "../commitment.ts";
+import type { CallsCommitment, CaseCommitment, ServiceCommitment } from "../commitment.ts";
 import type { ActivityFigures } from "../statistics/activity-figures.ts";
 import { buildResultsSnapshot } from "./build-results-snapshot.ts";
 import { type FeedbackFigures, type ResultInputs, resultIndicators } from "./result-indicators.ts";
@@ -11,13 +11,14 @@ const C2 = "22222222-2222-4222-8222-222222222222";
 const C3 = "33333333-3333-4333-8333-333333333333";
 const C4 = "44444444-4444-4444-8444-444444444444";
 
-function commitment(id: string, extra: Partial<ServiceCommitment>): ServiceCommitment {
+function commitment(id: string, extra: Partial<CaseCommitment>): CaseCommitment {
   return {
     id,
     organisationId: "org",
     label: `Engagement ${id.slice(0, 1)}`,
     measure: "first_reply",
     channel: null,
+    topic: null,
     delay: { unit: "business_days", amount: 5 },
     targetShare: 0.85,
     active: true,
@@ -100,6 +101,52 @@ describe("results indicators from hand-made figures", () => {
     assert.match(
       list.find((i) => i.id === `engagement.${C1}`)?.definition ?? "",
       /^Part des demandes reçues, tous canaux confondus, pendant la période qui ont reçu une première réponse d'un agent \(ou ont été résolues\) dans le délai annoncé de 48 heures ouvrées/,
+    );
+  });
+
+  it("names the procedure of a commitment, and defines the calls commitment by its own measure", () => {
+    const C5 = "55555555-5555-4555-8555-555555555555";
+    const C6 = "66666666-6666-4666-8666-666666666666";
+    const LOCAL = "0b8f2a52-6a3c-4c8e-9d52-1d6f3b0a9e11";
+    const calls: CallsCommitment = {
+      ...commitment(C6, {}),
+      label: "85 % des appels décrochés quand l'usager demande un agent",
+      measure: "agent_answer",
+      channel: "phone",
+      topic: null,
+      delay: null,
+    };
+    const all: ServiceCommitment[] = [
+      commitment(C4, { channel: "email", topic: "F1427", delay: { unit: "business_days", amount: 3 } }),
+      commitment(C5, { topic: `local:${LOCAL}` }),
+      calls,
+    ];
+    const withProcedures = resultIndicators({
+      ...inputs,
+      commitments: all,
+      procedures: new Map([["F1427", "Acte de naissance : copie intégrale ou extrait"]]),
+      figures: figures({ commitments: [{ commitmentId: C6, measured: 14, met: 9 }] }),
+    });
+    const definition = (id: string) => withProcedures.find((i) => i.id === `engagement.${id}`)?.definition;
+    assert.match(
+      definition(C4) ?? "",
+      /^Part des demandes reçues pour la démarche « Acte de naissance : copie intégrale ou extrait » par courriel pendant la période qui ont reçu une première réponse d'un agent \(ou ont été résolues\) dans le délai annoncé de 3 jours ouvrés/,
+    );
+    // A page withdrawn since: named without its title.
+    assert.match(
+      definition(C5) ?? "",
+      /^Part des demandes reçues pour une démarche de la commune, tous canaux confondus,/,
+    );
+    assert.equal(
+      definition(C6),
+      "Part des demandes à parler à un agent faites au téléphone pendant la période qui ont été décrochées par un agent. Une demande compte quand l'assistant vocal a transmis l'appel à un agent, pendant les heures d'ouverture ; elle n'est pas décrochée si personne n'a répondu (un rappel est alors proposé) ou si l'usager a raccroché avant. Les demandes faites en dehors des heures d'ouverture, où seul un rappel est proposé, ne sont pas comptées.",
+    );
+    assert.deepEqual(figure(withProcedures, `engagement.${C6}`), [64.3, 14, true]); // 9 / 14
+    assert.equal(withProcedures.find((i) => i.id === `engagement.${C6}`)?.target, 85);
+    assert.match(
+      resultIndicators({ ...inputs, commitments: all }).find((i) => i.id === `engagement.${C4}`)
+        ?.definition ?? "",
+      /^Part des demandes reçues pour la démarche de la fiche F1427 par courriel/,
     );
   });
 

@@ -5,7 +5,7 @@
  * says in French what they count, converts them to their unit and hides small samples.
  */
 import type { Indicators } from "../../feedback/analysis/index.ts";
-import type { CommitmentChannel, ServiceCommitment } from "../commitment.ts";
+import type { CaseCommitment, CommitmentChannel, ServiceCommitment } from "../commitment.ts";
 import type { ActivityFigures } from "../statistics/activity-figures.ts";
 import {
   assistantAnswerRate,
@@ -28,6 +28,8 @@ export type ResultInputs = {
   figures: ActivityFigures;
   commitments: ServiceCommitment[];
   feedback: FeedbackFigures;
+  /** Titles of the procedures the commitments name, by topic key ("F1427", "local:<uuid>"). */
+  procedures?: ReadonlyMap<string, string>;
 };
 
 /** How the channels read inside a sentence: « les demandes reçues par courriel ». */
@@ -66,16 +68,41 @@ function percent(base: { id: string; label: string; definition: string; target?:
   );
 }
 
-function delayWords(commitment: ServiceCommitment): string {
+function delayWords(commitment: CaseCommitment): string {
   const { unit, amount } = commitment.delay;
   if (unit === "business_days") return amount === 1 ? "1 jour ouvré" : `${amount} jours ouvrés`;
   return amount === 1 ? "1 heure ouvrée" : `${amount} heures ouvrées`;
 }
 
-export function commitmentDefinition(commitment: ServiceCommitment): string {
+/**
+ * The calls commitment: what "asked for an agent" and "answered" mean on the call rows is decided in
+ * statistics/calls-commitment-rollup.ts; this says the same in French.
+ */
+export const CALLS_COMMITMENT_DEFINITION =
+  "Part des demandes à parler à un agent faites au téléphone pendant la période qui ont été décrochées " +
+  "par un agent. Une demande compte quand l'assistant vocal a transmis l'appel à un agent, pendant les " +
+  "heures d'ouverture ; elle n'est pas décrochée si personne n'a répondu (un rappel est alors proposé) ou " +
+  "si l'usager a raccroché avant. Les demandes faites en dehors des heures d'ouverture, où seul un rappel " +
+  "est proposé, ne sont pas comptées.";
+
+function procedureWords(topic: string, procedures: ReadonlyMap<string, string> | undefined): string {
+  // Cut so that a long title keeps the definition within the snapshot's 1,000 characters.
+  const title = procedures?.get(topic)?.slice(0, 200);
+  if (title) return ` pour la démarche « ${title} »`;
+  return topic.startsWith("local:")
+    ? " pour une démarche de la commune"
+    : ` pour la démarche de la fiche ${topic}`;
+}
+
+export function commitmentDefinition(
+  commitment: ServiceCommitment,
+  procedures?: ReadonlyMap<string, string>,
+): string {
+  if (commitment.measure === "agent_answer") return CALLS_COMMITMENT_DEFINITION;
+  const topic = commitment.topic === null ? "" : procedureWords(commitment.topic, procedures);
   const received = commitment.channel
-    ? `des demandes reçues ${channelWords(commitment.channel).by}`
-    : "des demandes reçues, tous canaux confondus,";
+    ? `des demandes reçues${topic} ${channelWords(commitment.channel).by}`
+    : `des demandes reçues${topic}, tous canaux confondus,`;
   const event =
     commitment.measure === "first_reply"
       ? "ont reçu une première réponse d'un agent (ou ont été résolues)"
@@ -96,7 +123,7 @@ function commitmentIndicators(input: ResultInputs): ResultIndicator[] {
         {
           id: `engagement.${commitment.id}`,
           label: commitment.label,
-          definition: commitmentDefinition(commitment),
+          definition: commitmentDefinition(commitment, input.procedures),
           target: publishedValue(commitment.targetShare * 100, "percent", true) ?? 0,
         },
         kept.get(commitment.id) ?? { value: null, n: 0, count: 0 },

@@ -34,7 +34,11 @@ export type ActivityFigures = {
     received: number;
     answered: number;
   }>;
-  /** Per commitment: cases opened in the period that were measured (clock stopped or already late) and met. */
+  /**
+   * Per commitment: cases opened in the period that were measured (clock stopped or already late) and met;
+   * for the calls commitment (agent_answer), calls of the period in which the caller asked for an agent
+   * and was passed on (measured) and that an agent answered (met) — see calls-commitment-rollup.ts.
+   */
   commitments: Array<{ commitmentId: string; measured: number; met: number }>;
   /** Time spent in each case status before leaving it, per topic. */
   statusTime: Array<{ topic: TopicKey; status: string; transitions: number; seconds: number }>;

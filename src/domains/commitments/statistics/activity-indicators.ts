@@ -101,7 +101,10 @@ export function phoneAnswers(figures: ActivityFigures): { byAssistant: Rate; byA
   return { byAssistant: rate(of("assistant"), total), byAgent: rate(of("transferred"), total) };
 }
 
-/** Per commitment: share of measured cases handled within the announced delay. */
+/**
+ * Per commitment: share of measured cases handled within the announced delay; for the calls commitment,
+ * share of the calls in which the caller asked for an agent that an agent answered.
+ */
 export function commitmentsKept(figures: ActivityFigures): Array<{ commitmentId: string } & Rate> {
   return figures.commitments.map((row) => ({
     commitmentId: row.commitmentId,

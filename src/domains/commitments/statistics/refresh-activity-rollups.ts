@@ -11,6 +11,7 @@ import type { Db } from "../../../shared/database.ts";
 import { parisDayOf } from "../business-calendar.ts";
 import { inTransaction } from "../transaction.ts";
 import type { IsoDay } from "./activity-figures.ts";
+import { callsCommitmentRollup } from "./calls-commitment-rollup.ts";
 
 /** Days recomputed on each run: replies, votes and status changes rarely come later than this. */
 export const DEFAULT_REFRESH_DAYS = 35;
@@ -32,12 +33,13 @@ function addDays(day: IsoDay, days: number): IsoDay {
   return date.toISOString().slice(0, 10);
 }
 
-/** The first day with a case or a conversation, or null when there is none. */
+/** The first day with a case, a conversation or a call, or null when there is none. */
 async function firstActivityDay(db: Db, organisationId: string): Promise<IsoDay | null> {
   const row = await sql<{ first: Date | null }>`
     SELECT least(
       (SELECT min(opened_at) FROM cases WHERE organisation_id = ${organisationId}),
-      (SELECT min(started_at) FROM conversations WHERE organisation_id = ${organisationId})
+      (SELECT min(started_at) FROM conversations WHERE organisation_id = ${organisationId}),
+      (SELECT min(started_at) FROM calls WHERE organisation_id = ${organisationId})
     ) AS first`.execute(db);
   const first = row.rows[0]?.first;
   return first ? parisDayOf(new Date(first)) : null;
@@ -136,6 +138,8 @@ export async function refreshActivityRollups(
       WHERE c.organisation_id = ${org} AND c.merged_into_id IS NULL AND c.commitment_id IS NOT NULL
         AND c.opened_at >= ${lower} AND c.opened_at < ${upper}
       GROUP BY 2, 3`);
+    // The calls commitment, by the day of the call (same table: figures.commitments carries both kinds).
+    await run(callsCommitmentRollup({ organisationId: org, lower, upper }));
     await run(sql`
       INSERT INTO stats_status_time (organisation_id, day, topic, status, transitions, seconds)
       SELECT ${org}, ${parisDay("e.created_at")}, ${caseTopic}, e.data->>'from', count(*),

@@ -1,4 +1,8 @@
-import type { CommitmentInput, ServiceCommitment } from "../../../domains/commitments/index.ts";
+import type {
+  CommitmentInput,
+  ProcedureChoice,
+  ServiceCommitment,
+} from "../../../domains/commitments/index.ts";
 import type { SiteContext } from "../../site.ts";
 import { AdminNav } from "../admin/admin-nav.tsx";
 import { BackofficePage } from "../backoffice-page.tsx";
@@ -10,6 +14,8 @@ export function CommitmentEditPage(props: {
   site: SiteContext;
   commitment: ServiceCommitment;
   form: CommitmentInput;
+  choices: readonly ProcedureChoice[];
+  titles: ReadonlyMap<string, string>;
   error?: FieldError | undefined;
 }) {
   const { error } = props;
@@ -23,13 +29,16 @@ export function CommitmentEditPage(props: {
       {error ? <ErrorSummary errors={[error]} /> : null}
       <h1>Modifier l'engagement « {props.commitment.label} »</h1>
       <p>
-        Les demandes déjà ouvertes gardent l'échéance annoncée ; le nouveau délai vaut pour les demandes
-        ouvertes ensuite.
+        Les demandes déjà ouvertes gardent l'échéance annoncée ; le nouveau délai, canal ou démarche vaut pour
+        les demandes ouvertes ensuite. Un engagement sur les demandes ne peut pas devenir un engagement sur
+        les appels, ni l'inverse.
       </p>
       <CommitmentForm
         action={commitmentPath(props.commitment.id)}
         csrfToken={props.site.csrfToken}
         form={props.form}
+        choices={props.choices}
+        titles={props.titles}
         submitLabel="Enregistrer l'engagement"
         errorOn={(id) => (error?.id === id ? error.message : undefined)}
       />

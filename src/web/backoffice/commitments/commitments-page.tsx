@@ -1,6 +1,7 @@
 import type {
   BusinessCalendar,
   CommitmentInput,
+  ProcedureChoice,
   ServiceCommitment,
 } from "../../../domains/commitments/index.ts";
 import type { SiteContext } from "../../site.ts";
@@ -9,12 +10,23 @@ import { BackofficePage } from "../backoffice-page.tsx";
 import { CsrfField, ErrorSummary, type FieldError } from "../form-fields.tsx";
 import { BusinessHoursForm, type ClosureForm, ClosuresSection, type HoursForm } from "./calendar-forms.tsx";
 import { CommitmentForm } from "./commitment-form.tsx";
-import { CHANNEL_LABELS, COMMITMENTS_PATH, commitmentPath, delayText, percentText } from "./labels.ts";
+import {
+  CHANNEL_LABELS,
+  COMMITMENTS_PATH,
+  commitmentPath,
+  delayText,
+  percentText,
+  procedureText,
+} from "./labels.ts";
 import { MEASURE_LABELS } from "./sla-labels.ts";
 
 export type CommitmentsPageProps = {
   site: SiteContext;
   commitments: ServiceCommitment[];
+  /** Titles of the procedures the commitments name, by topic key. */
+  procedures: ReadonlyMap<string, string>;
+  /** The town's published procedures, for the form. */
+  choices: readonly ProcedureChoice[];
   calendar: BusinessCalendar;
   newCommitment: CommitmentInput;
   hours: HoursForm;
@@ -38,12 +50,18 @@ export function CommitmentsPage(props: CommitmentsPageProps) {
       {error ? <ErrorSummary errors={[error]} /> : null}
       <h1>Engagements de service</h1>
       <p>
-        Chaque demande reçoit l'échéance de l'engagement de son canal (à défaut, celui de tous les canaux),
-        comptée sur les horaires d'ouverture ci-dessous. L'attente d'une réponse de l'usager ne compte pas.
+        Chaque demande reçoit l'échéance de l'engagement le plus précis qui s'y applique : celui de sa
+        démarche sur son canal, à défaut celui de sa démarche sur tous les canaux, puis celui de son canal,
+        puis celui de tous les canaux. L'échéance est comptée sur les horaires d'ouverture ci-dessous ;
+        l'attente d'une réponse de l'usager ne compte pas.
+      </p>
+      <p>
+        L'engagement sur les appels décrochés par un agent se mesure sur les appels téléphoniques, sans
+        échéance : la part des demandes à parler à un agent qui ont été décrochées.
       </p>
       <section aria-labelledby="engagements-liste">
         <h2 id="engagements-liste">Engagements</h2>
-        <CommitmentsTable commitments={props.commitments} csrfToken={token} />
+        <CommitmentsTable commitments={props.commitments} procedures={props.procedures} csrfToken={token} />
       </section>
       <section aria-labelledby="engagement-nouveau">
         <h2 id="engagement-nouveau">Ajouter un engagement</h2>
@@ -51,6 +69,8 @@ export function CommitmentsPage(props: CommitmentsPageProps) {
           action={COMMITMENTS_PATH}
           csrfToken={token}
           form={props.newCommitment}
+          choices={props.choices}
+          titles={props.procedures}
           submitLabel="Ajouter l'engagement"
           errorOn={errorOn}
         />
@@ -72,7 +92,11 @@ export function CommitmentsPage(props: CommitmentsPageProps) {
   );
 }
 
-function CommitmentsTable(props: { commitments: ServiceCommitment[]; csrfToken: string | undefined }) {
+function CommitmentsTable(props: {
+  commitments: ServiceCommitment[];
+  procedures: ReadonlyMap<string, string>;
+  csrfToken: string | undefined;
+}) {
   if (props.commitments.length === 0)
     return <p>Aucun engagement pour l'instant : les demandes n'ont pas d'échéance.</p>;
   return (
@@ -84,6 +108,7 @@ function CommitmentsTable(props: { commitments: ServiceCommitment[]; csrfToken: 
             <th scope="col">Engagement</th>
             <th scope="col">Mesure</th>
             <th scope="col">Canal</th>
+            <th scope="col">Démarche</th>
             <th scope="col">Délai</th>
             <th scope="col">Part visée</th>
             <th scope="col">État</th>
@@ -96,6 +121,7 @@ function CommitmentsTable(props: { commitments: ServiceCommitment[]; csrfToken: 
               <th scope="row">{commitment.label}</th>
               <td>{MEASURE_LABELS[commitment.measure]}</td>
               <td>{commitment.channel ? CHANNEL_LABELS[commitment.channel] : "Tous les canaux"}</td>
+              <td>{procedureText(commitment, props.procedures)}</td>
               <td>{delayText(commitment)}</td>
               <td>{percentText(commitment.targetShare)}</td>
               <td>{commitment.active ? "Actif" : "Désactivé"}</td>

@@ -39,6 +39,7 @@ export const WEEKDAY_LABELS: Record<Weekday, string> = {
 };
 
 export function delayText(commitment: Pick<ServiceCommitment, "delay">): string {
+  if (commitment.delay === null) return "Sans délai (part d'appels décrochés)";
   const { unit, amount } = commitment.delay;
   if (amount === 1) return unit === "business_days" ? "1 jour ouvré" : "1 heure ouvrée";
   return `${amount} ${DELAY_UNIT_LABELS[unit]}`;
@@ -59,6 +60,8 @@ export const COMMITMENT_FIELD_IDS = {
   label: "engagement-libelle",
   measure: "engagement-mesure",
   channel: "engagement-canal",
+  procedure: "engagement-demarche",
+  fiche: "engagement-fiche",
   delayAmount: "engagement-delai",
   delayUnit: "engagement-unite",
   targetPercent: "engagement-cible",
@@ -72,3 +75,18 @@ export const CLOSURE_FIELD_IDS = {
   to: "fermeture-fin",
   label: "fermeture-motif",
 } as const;
+
+/**
+ * The procedure of a commitment in the list: the town's page by its title, a fiche by its title and id,
+ * a page withdrawn since by its key.
+ */
+export function procedureText(
+  commitment: Pick<ServiceCommitment, "measure" | "topic">,
+  titles: ReadonlyMap<string, string>,
+): string {
+  if (commitment.measure === "agent_answer") return "Sans objet (tous les appels)";
+  if (commitment.topic === null) return "Toutes les démarches";
+  const title = titles.get(commitment.topic);
+  if (commitment.topic.startsWith("local:")) return title ?? "Démarche de la commune introuvable";
+  return title ? `${title} (${commitment.topic})` : `Fiche ${commitment.topic} (introuvable)`;
+}

@@ -30,4 +30,5 @@ export function slaLabel(view: SlaView): SlaLabel {
 export const MEASURE_LABELS = {
   first_reply: "Première réponse",
   resolution: "Résolution de la demande",
+  agent_answer: "Appels décrochés par un agent quand l'usager en demande un",
 } as const;
