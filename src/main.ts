@@ -12,6 +12,7 @@ import { registerPeriodicTasks } from "./adapters/jobs/periodic-tasks.ts";
 import { createScheduler } from "./adapters/jobs/scheduler.ts";
 import { createOpenAiChatClient } from "./adapters/llm/openai-chat-client.ts";
 import { createSmsSender } from "./adapters/sms/create-sms-sender.ts";
+import { startAudioSocketServer } from "./adapters/voice/audiosocket-server.ts";
 import { createVoiceEngines } from "./adapters/voice/voice-engines.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { seedDemo } from "./demo/seed-demo.ts";
@@ -83,6 +84,7 @@ export async function startGuichet(config: Config) {
         }
       : undefined,
   });
+  const voice = createVoiceEngines(config, logger);
   const app = await buildServer({
     assistant,
     config,
@@ -93,11 +95,22 @@ export async function startGuichet(config: Config) {
     organisation,
     readiness,
     search,
-    voice: createVoiceEngines(config, logger),
+    voice,
     sms: createSmsSender(config.sms, logger),
   });
   // Listen first: /health answers 503 "starting" while the first import runs.
   await app.listen({ host: config.host, port: config.port });
+  // Asterisk's AudioSocket carries no dialled number: its calls go to the default organisation.
+  const audiosocket = config.voice.audiosocket
+    ? await startAudioSocketServer({
+        ...config.voice.audiosocket,
+        context: { assistant, organisationName: organisation.name, transferTarget: null },
+        organisationId: organisation.id,
+        tts: voice.tts,
+        stt: voice.stt,
+        logger,
+      })
+    : null;
 
   const prepare = async () => {
     if (config.importOnStart && (await countFiches(handle.db, organisation.id)) === 0) {
@@ -126,6 +139,7 @@ export async function startGuichet(config: Config) {
   });
 
   const stop = async () => {
+    await audiosocket?.close();
     await app.close();
     await scheduler.stop();
     await email.stop();

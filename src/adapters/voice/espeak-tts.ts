@@ -1,12 +1,13 @@
 /**
  * Offline French speech with espeak-ng (Debian package `espeak-ng`): the text goes in on stdin (never
  * as an argument, so it cannot be read as an option), a WAV at 22 050 Hz comes out on stdout, and is
- * resampled here to 8 kHz for telephony. Bounded in time and in parallel runs; a typed failure else.
+ * resampled here to 8 kHz for telephony, a slice at a time (the event loop stays free). Bounded in
+ * time and in parallel runs; a typed failure else.
  */
 import { spawn } from "node:child_process";
 import type { TextToSpeech } from "../../domains/channels/voice/index.ts";
 import { VOICE_SAMPLE_RATE } from "../../domains/channels/voice/index.ts";
-import { resample } from "./resample.ts";
+import { resampleYielding } from "./resample.ts";
 import { parseWav, toMono } from "./wav.ts";
 
 export class TextToSpeechError extends Error {
@@ -108,7 +109,8 @@ export function createEspeakTextToSpeech(options: EspeakOptions = {}): TextToSpe
       } catch (error) {
         throw new TextToSpeechError("bad_audio", (error as Error).message);
       }
-      return resample(toMono(audio), audio.sampleRate, VOICE_SAMPLE_RATE);
+      // In slices: other calls' audio keeps its pace while a long answer is converted.
+      return resampleYielding(toMono(audio), audio.sampleRate, VOICE_SAMPLE_RATE);
     },
   };
 }

@@ -52,32 +52,78 @@ function filterFor(inRate: number, outRate: number): Filter {
   return filter;
 }
 
-export function resample(input: Int16Array, inRate: number, outRate: number): Int16Array {
-  if (inRate === outRate) return input.slice();
+function checkRates(inRate: number, outRate: number) {
   if (!Number.isInteger(inRate) || !Number.isInteger(outRate) || inRate <= 0 || outRate <= 0)
     throw new RangeError("sample rates must be positive integers");
-  const filter = filterFor(inRate, outRate);
-  const halfWidth = filter.taps[0]
-    ? filter.taps[0].length / 2
-    : Math.ceil(HALF_WIDTH * Math.max(1, inRate / outRate));
-  const length = Math.floor((input.length * outRate) / inRate);
-  const out = new Int16Array(length);
-  for (let n = 0; n < length; n++) {
+}
+
+/** Output samples [from, to) of `input` converted from `inRate` to `outRate`, written into `out`. */
+function resampleInto(
+  input: Int16Array,
+  filter: Filter,
+  out: Int16Array,
+  from: number,
+  to: number,
+  halfWidth: number,
+) {
+  const width = 2 * halfWidth;
+  for (let n = from; n < to; n++) {
     // Exact integer arithmetic for the position: no drift over long prompts.
     const position = n * filter.down;
     const base = Math.floor(position / filter.phases);
     const phase = position - base * filter.phases;
     const row = filter.taps[phase];
+    const first = base - halfWidth + 1;
     let sum = 0;
-    for (let k = 0; k < 2 * halfWidth; k++) {
-      const index = base + k - halfWidth + 1;
-      if (index < 0 || index >= input.length) continue;
-      const weight = row
-        ? (row[k] as number)
-        : tap(phase / filter.phases - (k - halfWidth + 1), filter.cutoff, halfWidth);
-      sum += (input[index] as number) * weight;
+    if (row && first >= 0 && first + width <= input.length) {
+      // Inside the signal (nearly every sample): no bounds to check.
+      for (let k = 0; k < width; k++) sum += (input[first + k] as number) * (row[k] as number);
+    } else {
+      for (let k = 0; k < width; k++) {
+        const index = first + k;
+        if (index < 0 || index >= input.length) continue;
+        const weight = row
+          ? (row[k] as number)
+          : tap(phase / filter.phases - (k - halfWidth + 1), filter.cutoff, halfWidth);
+        sum += (input[index] as number) * weight;
+      }
     }
     out[n] = Math.max(-32768, Math.min(32767, Math.round(sum)));
+  }
+}
+
+function prepare(input: Int16Array, inRate: number, outRate: number) {
+  checkRates(inRate, outRate);
+  const filter = filterFor(inRate, outRate);
+  const halfWidth = filter.taps[0]
+    ? filter.taps[0].length / 2
+    : Math.ceil(HALF_WIDTH * Math.max(1, inRate / outRate));
+  const out = new Int16Array(Math.floor((input.length * outRate) / inRate));
+  return { filter, halfWidth, out };
+}
+
+export function resample(input: Int16Array, inRate: number, outRate: number): Int16Array {
+  if (inRate === outRate) return input.slice();
+  const { filter, halfWidth, out } = prepare(input, inRate, outRate);
+  resampleInto(input, filter, out, 0, out.length, halfWidth);
+  return out;
+}
+
+/**
+ * The same conversion, a slice at a time with the event loop free in between: a long prompt is
+ * several milliseconds of arithmetic, during which no other call's audio would be paced.
+ */
+export async function resampleYielding(
+  input: Int16Array,
+  inRate: number,
+  outRate: number,
+  sliceSamples = 4_000,
+): Promise<Int16Array> {
+  if (inRate === outRate) return input.slice();
+  const { filter, halfWidth, out } = prepare(input, inRate, outRate);
+  for (let from = 0; from < out.length; from += sliceSamples) {
+    if (from > 0) await new Promise((resolve) => setImmediate(resolve));
+    resampleInto(input, filter, out, from, Math.min(out.length, from + sliceSamples), halfWidth);
   }
   return out;
 }
