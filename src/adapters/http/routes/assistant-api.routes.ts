@@ -32,7 +32,8 @@ const Source = Type.Object({
   date: Type.Union([Type.String(), Type.Null()]),
 });
 const Choice = Type.Object({ label: Type.String(), value: Type.String() });
-const Reply = Type.Object({
+/** One reply of the assistant, also returned by the voice route (assistant-voice.routes.ts). */
+export const Reply = Type.Object({
   messageId: Type.String(),
   kind: Type.String({
     description:

@@ -1,37 +1,8 @@
-/**
- * Schemas of the voice routes. `VoiceReply` is the reply of POST /api/v1/conversations/:id/messages
- * (assistant-api.routes.ts), repeated here so that file stays untouched; a test compares the two in
- * the OpenAPI document so they cannot drift apart.
- */
+/** Schemas of the voice routes; the reply is the chat API's own (POST …/messages). */
 import { Type } from "@fastify/type-provider-typebox";
+import { Reply } from "./assistant-api.routes.ts";
 
-const Source = Type.Object({
-  id: Type.String(),
-  title: Type.String(),
-  url: Type.String(),
-  date: Type.Union([Type.String(), Type.Null()]),
-});
-const Choice = Type.Object({ label: Type.String(), value: Type.String() });
-
-export const VoiceReply = Type.Object({
-  messageId: Type.String(),
-  kind: Type.String({
-    description:
-      "answer, clarify, greeting, thanks, goodbye, handoff_contact, handoff, case_status, unanswered, refusal, feedback",
-  }),
-  text: Type.String({ description: "Texte brut (jamais de HTML) ; les choix y sont aussi numérotés." }),
-  sources: Type.Array(Source),
-  choices: Type.Array(Choice),
-  handoff: Type.Boolean(),
-  askHelpful: Type.Boolean({ description: "Afficher « Cette réponse vous a-t-elle aidé ? » (oui / non)" }),
-  case: Type.Optional(
-    Type.Object({
-      reference: Type.String(),
-      trackingUrl: Type.Optional(Type.String()),
-      status: Type.Optional(Type.String()),
-    }),
-  ),
-});
+export const VoiceReply = Reply;
 
 export const VoiceTurn = Type.Object({
   transcript: Type.String({
